@@ -1,0 +1,85 @@
+"""Agency names: type from the name's prefix, one canonical spelling, one identity key.
+
+Documents write one agency several ways ("เทศบาลนครราชสีมา" and "เทศบาลนครนครราชสีมา",
+"อบต.นาขุม" and "องค์การบริหารส่วนตำบลนาขุม"); all of them must land on one agency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ita import geography
+from ita.thai import normalize_text
+
+# Longest prefixes first: "เทศบาลนคร" must not swallow "เทศบาลเมือง".
+_PREFIXES: tuple[tuple[str, str, str], ...] = (
+    ("องค์การบริหารส่วนจังหวัด", "pao", "องค์การบริหารส่วนจังหวัด"),
+    ("องค์การบริหารส่วนตำบล", "sao", "องค์การบริหารส่วนตำบล"),
+    ("อบจ.", "pao", "องค์การบริหารส่วนจังหวัด"),
+    ("อบต.", "sao", "องค์การบริหารส่วนตำบล"),
+    ("เทศบาลนคร", "city_municipality", "เทศบาลนคร"),
+    ("เทศบาลเมือง", "town_municipality", "เทศบาลเมือง"),
+    ("เทศบาลตำบล", "subdistrict_municipality", "เทศบาลตำบล"),
+    ("ทน.", "city_municipality", "เทศบาลนคร"),
+    ("ทม.", "town_municipality", "เทศบาลเมือง"),
+    ("ทต.", "subdistrict_municipality", "เทศบาลตำบล"),
+    ("สำนักงานจังหวัด", "provincial_office", "จังหวัด"),
+    ("ศาลากลางจังหวัด", "provincial_office", "จังหวัด"),
+    ("จังหวัด", "provincial_office", "จังหวัด"),
+)
+TYPE_PREFIX = {
+    "pao": "องค์การบริหารส่วนจังหวัด",
+    "city_municipality": "เทศบาลนคร",
+    "town_municipality": "เทศบาลเมือง",
+    "subdistrict_municipality": "เทศบาลตำบล",
+    "sao": "องค์การบริหารส่วนตำบล",
+    "provincial_office": "จังหวัด",
+}
+# Where each type's place name is looked up when the document names no province.
+_PLACE_LEVEL = {
+    "pao": "province",
+    "provincial_office": "province",
+    "city_municipality": "district",
+    "town_municipality": "district",
+    "subdistrict_municipality": "subdistrict",
+    "sao": "subdistrict",
+}
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    type: str
+    place: str  # the name without its type prefix, e.g. "นครราชสีมา"
+    canonical: str  # the full name in one spelling, e.g. "เทศบาลนครนครราชสีมา"
+
+
+def parse_name(raw: str) -> AgencyName:
+    """Split an agency name into type and place, and spell it one way."""
+    name = re.sub(r"\s+", "", normalize_text(raw))
+    for prefix, agency_type, full in _PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            place = _fix_city_place(agency_type, name[len(prefix) :])
+            return AgencyName(agency_type, place, full + place)
+    return AgencyName("other", name, name)
+
+
+def _fix_city_place(agency_type: str, place: str) -> str:
+    # "เทศบาลนครราชสีมา" drops the city's own "นคร": restore it when that yields a real place.
+    if agency_type != "city_municipality" or geography.infer_place(place, level="district"):
+        return place
+    if geography.infer_place("นคร" + place, level="district"):
+        return "นคร" + place
+    return place
+
+
+def identity_key(name: AgencyName, province: str | None) -> str:
+    """The key that makes two spellings of one agency one row; province separates namesakes."""
+    return f"{name.type}|{name.place}|{province or ''}"
+
+
+def locate(name: AgencyName) -> geography.Place | None:
+    """District and province of an agency, inferred from its place name when unambiguous."""
+    if name.type == "other":
+        return None
+    return geography.infer_place(name.place, level=_PLACE_LEVEL[name.type])

@@ -1,0 +1,112 @@
+"""Command line: python -m ita {parse,import,build,export}."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ita import db
+from ita.errors import ItaError
+
+EXIT_REJECTED = 1
+EXIT_UNREADABLE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m ita", description="ITA documents and score sheets into DuckDB."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="read one report document and print it as JSON")
+    parse.add_argument("file", type=Path)
+    parse.set_defaults(run=_parse)
+
+    imp = commands.add_parser("import", help="import documents and score sheets into the database")
+    imp.add_argument(
+        "--db", type=Path, default=db.DEFAULT_DB, help="database file (default: data/ita.duckdb)"
+    )
+    imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    imp.set_defaults(run=_import)
+
+    build = commands.add_parser(
+        "build", help="build the database from data/ (real documents + synthetic sample)"
+    )
+    build.add_argument(
+        "--db", type=Path, default=db.DEFAULT_DB, help="database file (default: data/ita.duckdb)"
+    )
+    build.add_argument("--no-synthetic", action="store_true", help="real documents only")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from ita.parse.report import parse_report
+
+    try:
+        document = parse_report(args.file)
+    except ItaError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as error:
+        print(f"{args.file}: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ita import load, snapshot
+
+    status = 0
+    with snapshot.writing(args.db) as con:
+        load.init_database(con)
+        for path in args.files:
+            try:
+                result = load.import_file(con, path, display_name=str(path))
+            except ItaError as error:
+                print(error, file=sys.stderr)
+                status = EXIT_REJECTED
+                continue
+            except OSError as error:
+                print(f"{path}: {error.strerror}", file=sys.stderr)
+                status = EXIT_REJECTED
+                continue
+            print(_describe(result))
+            for warning in result.warnings:
+                print(f"  warning: {warning}")
+    return status
+
+
+def _describe(result) -> str:
+    if result.status == "unchanged":
+        return f"{result.file}: already imported (document {result.document_id}), nothing changed"
+    parts = [f"{result.file}: imported {result.kind} as document {result.document_id}"]
+    if result.agency:
+        parts.append(f"{result.agency} {result.fiscal_year}")
+    parts.append(f"{result.count_assessments} assessments, {result.count_measures} measures")
+    if result.superseded:
+        parts.append(f"supersedes document {', '.join(map(str, result.superseded))}")
+    return "; ".join(parts)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from ita.build import build
+
+    report = build(args.db, with_synthetic=not args.no_synthetic)
+    for error in report.rejected:
+        print(error, file=sys.stderr)
+    rows = ", ".join(f"{n:,} {t}" for t, n in report.synthetic_rows.items())
+    print(f"built {args.db} in {report.seconds:.1f} s: {len(report.imported)} real files imported")
+    if rows:
+        print(f"synthetic sample: {rows}")
+    return EXIT_REJECTED if report.rejected else 0

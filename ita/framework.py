@@ -1,0 +1,118 @@
+"""The ITA framework of each fiscal year, read from data/framework/<year>.json.
+
+A new year's framework (indicators, instrument weights, grade bands) is a new JSON file,
+not a code change. Scores are recomputed from indicators with the year's own weights.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FRAMEWORK_DIR = Path(__file__).resolve().parent.parent / "data" / "framework"
+# Published overall scores are rounded to two decimals, sometimes to one.
+SCORE_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True)
+class Indicator:
+    no: int
+    name_th: str
+    name_en: str
+    instrument: str
+
+
+@dataclass(frozen=True)
+class Instrument:
+    code: str
+    name_th: str
+    name_en: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Grade:
+    label: str
+    min_score: float
+    min_instrument_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Framework:
+    fiscal_year: int
+    model: str  # "ita10" (ten indicators, three instruments) or "five_index" (overall only)
+    grade_scheme: str  # "letters", "ratings" (pass labels) or "levels"
+    pass_mark: float | None
+    instruments: tuple[Instrument, ...]
+    indicators: tuple[Indicator, ...]
+    grades: tuple[Grade, ...]
+    note: str
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return {i.code: i.weight for i in self.instruments}
+
+    def instrument_scores(self, indicators: dict[int, float]) -> dict[str, float] | None:
+        """Mean indicator score per instrument, or None unless every indicator is present."""
+        if not self.indicators or any(i.no not in indicators for i in self.indicators):
+            return None
+        out: dict[str, float] = {}
+        for code in self.weights:
+            scores = [indicators[i.no] for i in self.indicators if i.instrument == code]
+            out[code] = sum(scores) / len(scores)
+        return out
+
+    def overall(self, indicators: dict[int, float]) -> float | None:
+        """The overall score the framework gives these indicator scores (None when incomplete)."""
+        by_instrument = self.instrument_scores(indicators)
+        if by_instrument is None:
+            return None
+        return sum(self.weights[code] * score for code, score in by_instrument.items())
+
+    def grade(self, score: float, instruments: dict[str, float] | None = None) -> str:
+        """The grade or pass label for an overall score (and instrument scores where bands need them)."""
+        for band in self.grades:
+            if score < band.min_score:
+                continue
+            if band.min_instrument_score is not None and (
+                instruments is None or min(instruments.values()) < band.min_instrument_score
+            ):
+                continue
+            return band.label
+        return self.grades[-1].label
+
+
+def load(path: Path) -> Framework:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return Framework(
+        fiscal_year=raw["fiscal_year"],
+        model=raw["model"],
+        grade_scheme=raw["grade_scheme"],
+        pass_mark=raw.get("pass_mark"),
+        instruments=tuple(
+            Instrument(i["code"], i["name_th"], i["name_en"], i["weight"]) for i in raw["instruments"]
+        ),
+        indicators=tuple(
+            Indicator(i["no"], i["name_th"], i["name_en"], i["instrument"]) for i in raw["indicators"]
+        ),
+        grades=tuple(Grade(g["label"], g["min_score"], g.get("min_instrument_score")) for g in raw["grades"]),
+        note=raw.get("note", ""),
+    )
+
+
+@cache
+def frameworks(directory: Path = FRAMEWORK_DIR) -> dict[int, Framework]:
+    """Every fiscal year's framework, keyed by B.E. year."""
+    loaded = (load(p) for p in sorted(directory.glob("*.json")))
+    return {f.fiscal_year: f for f in loaded}
+
+
+def for_year(fiscal_year: int) -> Framework | None:
+    """The framework of a year, or None for a year whose framework is not in data/framework yet."""
+    return frameworks().get(fiscal_year)
+
+
+def is_consistent(quoted: float, computed: float) -> bool:
+    return abs(quoted - computed) <= SCORE_TOLERANCE

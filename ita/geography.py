@@ -1,0 +1,95 @@
+"""Thailand's provinces, districts and subdistricts (from geothai), indexed for our look-ups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import geothai
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an agency sits; district and province in Thai, without the อำเภอ/จังหวัด prefix."""
+
+    district: str | None
+    province: str
+
+
+@cache
+def provinces() -> dict[str, str]:
+    """Thai province name → two-digit DOPA code, for all 77 provinces."""
+    return {p.name_th: p.code for p in geothai.provinces()}
+
+
+@cache
+def province_by_code() -> dict[str, str]:
+    return {code: name for name, code in provinces().items()}
+
+
+@cache
+def districts() -> dict[str, list[str]]:
+    """Thai province name → its district names, in code order."""
+    return {p.name_th: [d.name_th for d in geothai.districts(p.code)] for p in geothai.provinces()}
+
+
+@cache
+def _subdistrict_index() -> dict[str, list[Place]]:
+    index: dict[str, list[Place]] = defaultdict(list)
+    for p in geothai.provinces():
+        for d in geothai.districts(p.code):
+            for s in geothai.subdistricts(d.code):
+                index[geothai.normalize(s.name_th)].append(Place(d.name_th, p.name_th))
+    return dict(index)
+
+
+@cache
+def _district_index() -> dict[str, list[Place]]:
+    index: dict[str, list[Place]] = defaultdict(list)
+    for province, names in districts().items():
+        for name in names:
+            index[geothai.normalize(name)].append(Place(name, province))
+    return dict(index)
+
+
+def subdistricts_named(name: str) -> list[Place]:
+    """Every subdistrict in Thailand with this name (often several: names repeat across provinces)."""
+    return list(_subdistrict_index().get(geothai.normalize(name), []))
+
+
+def province_named(text: str) -> str | None:
+    """The official Thai province name for a name or a DOPA code, or None."""
+    text = text.strip()
+    if text in provinces():
+        return text
+    if text.isdigit():
+        return province_by_code().get(text.zfill(2))
+    key = geothai.normalize(text)
+    for name in provinces():
+        if geothai.normalize(name) == key:
+            return name
+    return None
+
+
+def infer_place(place_name: str, *, level: str = "subdistrict") -> Place | None:
+    """Locate an agency from its place name when that name is unambiguous in Thailand.
+
+    A subdistrict organisation is named after its ตำบล, so the name must exist as exactly one
+    subdistrict; a municipality or PAO named after a province or district is located by that.
+    """
+    province = province_named(place_name)
+    if province or level == "province":
+        return Place(None, province) if province else None
+    key = geothai.normalize(place_name)
+    if level == "district":
+        hits = _district_index().get(key, [])
+        if len(hits) == 1:
+            return hits[0]
+    hits = _subdistrict_index().get(key, [])
+    if len(hits) == 1:
+        return hits[0]
+    district_hits = _district_index().get(key, [])
+    if len(district_hits) == 1:
+        return district_hits[0]
+    return None

@@ -1,0 +1,162 @@
+-- The public views: a stable interface for the dashboard and for analysts using any DuckDB client.
+-- Only current documents count: a corrected version supersedes the older one, which stays in `documents`.
+
+CREATE OR REPLACE VIEW v_current_assessments AS
+-- one row per agency and fiscal year: a score sheet beats a figure quoted in prose, a newer import an older one
+SELECT a.*, d.file_name AS document, d.kind AS document_kind
+FROM assessments a
+JOIN documents d USING (document_id)
+WHERE d.superseded_by IS NULL
+QUALIFY row_number() OVER (
+    PARTITION BY a.agency_id, a.fiscal_year
+    ORDER BY (d.kind = 'score_sheet') DESC, d.imported_at DESC, a.assessment_id DESC
+) = 1;
+
+CREATE OR REPLACE VIEW v_computed_scores AS
+-- the overall recomputed from indicators with the year's own weights; null unless all indicators are present
+WITH by_instrument AS (
+    SELECT s.assessment_id, a.fiscal_year, fi.instrument, avg(s.score) AS mean_score, count(*) AS count_indicators
+    FROM indicator_scores s
+    JOIN assessments a USING (assessment_id)
+    JOIN framework_indicators fi ON fi.fiscal_year = a.fiscal_year AND fi.indicator_no = s.indicator_no
+    GROUP BY ALL
+), expected AS (
+    SELECT fiscal_year, count(*) AS count_indicators FROM framework_indicators GROUP BY ALL
+)
+SELECT b.assessment_id,
+       sum(w.weight * b.mean_score) AS computed_score,
+       max(b.mean_score) FILTER (WHERE b.instrument = 'IIT') AS computed_iit,
+       max(b.mean_score) FILTER (WHERE b.instrument = 'EIT') AS computed_eit,
+       max(b.mean_score) FILTER (WHERE b.instrument = 'OIT') AS computed_oit
+FROM by_instrument b
+JOIN framework_instruments w ON w.fiscal_year = b.fiscal_year AND w.instrument = b.instrument
+JOIN expected e ON e.fiscal_year = b.fiscal_year
+GROUP BY b.assessment_id, e.count_indicators
+HAVING sum(b.count_indicators) = e.count_indicators;
+
+CREATE OR REPLACE VIEW v_assessments AS
+SELECT
+    g.agency_id,
+    g.name AS agency_name,
+    g.agency_type,
+    g.district,
+    g.province,
+    g.province_code,
+    a.fiscal_year,
+    a.score,
+    a.grade,
+    a.rating,
+    round(c.computed_score, 3) AS computed_score,
+    round(a.score - c.computed_score, 3) AS score_difference,
+    coalesce(abs(a.score - c.computed_score) > 0.05, false) AS is_score_mismatch,
+    coalesce(a.iit, c.computed_iit) AS iit,
+    coalesce(a.eit, c.computed_eit) AS eit,
+    coalesce(a.oit, c.computed_oit) AS oit,
+    fy.model AS framework_model,
+    fy.grade_scheme,
+    a.score >= coalesce(fy.pass_mark, 85) AS is_passing,
+    a.is_synthetic,
+    a.document,
+    a.document_id,
+    a.source_line,
+    a.assessment_id
+FROM v_current_assessments a
+JOIN agencies g USING (agency_id)
+LEFT JOIN v_computed_scores c USING (assessment_id)
+LEFT JOIN framework_years fy ON fy.fiscal_year = a.fiscal_year;
+
+CREATE OR REPLACE VIEW v_indicator_scores AS
+SELECT
+    a.agency_id,
+    a.agency_name,
+    a.agency_type,
+    a.district,
+    a.province,
+    a.fiscal_year,
+    s.indicator_no,
+    fi.name_th AS indicator_name_th,
+    fi.name_en AS indicator_name_en,
+    fi.instrument,
+    s.score,
+    s.is_synthetic,
+    a.document,
+    a.assessment_id
+FROM v_assessments a
+JOIN indicator_scores s USING (assessment_id)
+LEFT JOIN framework_indicators fi ON fi.fiscal_year = a.fiscal_year AND fi.indicator_no = s.indicator_no;
+
+CREATE OR REPLACE VIEW v_measure_documents AS
+-- per agency and year, the document whose measures stand: a year-end report over a six-month one over the plan
+SELECT d.*
+FROM documents d
+WHERE d.superseded_by IS NULL AND d.kind <> 'score_sheet' AND d.agency_id IS NOT NULL
+  AND EXISTS (SELECT 1 FROM measures m WHERE m.document_id = d.document_id)
+QUALIFY row_number() OVER (
+    PARTITION BY d.agency_id, d.fiscal_year
+    ORDER BY CASE d.kind
+        WHEN 'progress_year_end' THEN 1 WHEN 'progress' THEN 2 WHEN 'progress_6_months' THEN 3 ELSE 4 END,
+        d.period_end DESC NULLS LAST, d.imported_at DESC
+) = 1;
+
+CREATE OR REPLACE VIEW v_measures AS
+SELECT
+    g.agency_id,
+    g.name AS agency_name,
+    g.agency_type,
+    g.district,
+    g.province,
+    m.fiscal_year,
+    m.measure_no,
+    m.title,
+    m.group_label,
+    m.status,
+    m.start_date,
+    m.end_date,
+    m.steps,
+    m.responsible,
+    m.result,
+    m.outcome,
+    m.suggestion,
+    m.followup,
+    coalesce(t.target_indicators, []::INTEGER[]) AS target_indicators,
+    m.is_synthetic,
+    d.file_name AS document,
+    d.document_id,
+    d.kind AS document_kind,
+    m.first_line,
+    m.last_line,
+    m.measure_id
+FROM measures m
+JOIN v_measure_documents d USING (document_id)
+JOIN agencies g ON g.agency_id = m.agency_id
+LEFT JOIN (
+    SELECT measure_id, list(indicator_no ORDER BY rank) AS target_indicators
+    FROM measure_targets GROUP BY measure_id
+) t USING (measure_id);
+
+CREATE OR REPLACE VIEW v_documents AS
+SELECT
+    d.document_id,
+    d.file_name,
+    d.sha256,
+    d.kind,
+    g.name AS agency_name,
+    d.fiscal_year,
+    d.period_start,
+    d.period_end,
+    d.imported_at,
+    d.parser_version,
+    d.superseded_by,
+    d.superseded_by IS NULL AS is_current,
+    (SELECT count(*) FROM measures m WHERE m.document_id = d.document_id) AS count_measures,
+    (SELECT count(*) FROM assessments a WHERE a.document_id = d.document_id) AS count_assessments,
+    (SELECT count(*) FROM document_warnings w WHERE w.document_id = d.document_id) AS count_warnings,
+    d.is_synthetic
+FROM documents d
+LEFT JOIN agencies g USING (agency_id);
+
+CREATE OR REPLACE VIEW v_warnings AS
+SELECT d.file_name AS document, d.kind, g.name AS agency_name, d.fiscal_year, w.line, w.message, w.is_synthetic
+FROM document_warnings w
+JOIN documents d USING (document_id)
+LEFT JOIN agencies g USING (agency_id);

@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages: data access, filters, labels, formatting, charts."""

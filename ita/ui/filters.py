@@ -1,0 +1,151 @@
+"""Sidebar filters shared by every page and mirrored in the URL, so a copied link reopens the view.
+
+URL parameters are read once per session, checked against the allowed values (anything else is
+ignored, never passed on), then the widgets own the state and write the URL back on every run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ita import geography
+from ita.ui import labels
+from ita.ui.data import query
+from ita.ui.labels import t
+
+_KEYS = ("year", "province", "district", "type", "indicator", "agency")
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: int
+    province: str | None
+    district: str | None
+    agency_type: str | None
+    indicator: int | None
+    agency_id: int | None
+    include_synthetic: bool
+
+    def scope(self, *, year: bool = True) -> dict:
+        """The parameters every scoped query takes ($fiscal_year, $province, $district, $agency_type…)."""
+        params = {
+            "province": self.province,
+            "district": self.district,
+            "agency_type": self.agency_type,
+            "include_synthetic": self.include_synthetic,
+        }
+        if year:
+            params["fiscal_year"] = self.year
+        return params
+
+
+def current() -> Filters:
+    """The filters the frame drew on this run (pages call this)."""
+    return st.session_state["filters"]
+
+
+def available_years() -> list[int]:
+    years = query("available_years", include_synthetic=st.session_state.get("f_synthetic", True))
+    return [int(y) for y in years["fiscal_year"]] or [2568]
+
+
+def _from_url(years: list[int]) -> None:
+    """Copy valid URL parameters into widget state, once per session."""
+    if st.session_state.get("_url_loaded"):
+        return
+    st.session_state["_url_loaded"] = True
+    params = st.query_params
+    if (year := params.get("year", "")).isdigit() and int(year) in years:
+        st.session_state["f_year"] = int(year)
+    if province := geography.province_named(params.get("province", "")):
+        st.session_state["f_province"] = province
+        if (district := params.get("district")) in geography.districts()[province]:
+            st.session_state["f_district"] = district
+    if params.get("type") in labels.AGENCY_TYPES:
+        st.session_state["f_type"] = params["type"]
+    if (indicator := params.get("indicator", "")).isdigit() and 1 <= int(indicator) <= 10:
+        st.session_state["f_indicator"] = int(indicator)
+    if (agency := params.get("agency", "")).isdigit():
+        st.session_state["agency_id"] = int(agency)
+    if params.get("synthetic") == "0":
+        st.session_state["f_synthetic"] = False
+    if params.get("lang") in ("th", "en"):
+        st.session_state["lang"] = params["lang"]
+
+
+def sidebar() -> Filters:
+    """Draw the shared filters in the sidebar and return the user's choice."""
+    years = available_years()
+    _from_url(years)
+    with st.sidebar:
+        st.radio(
+            t("language"),
+            ["th", "en"],
+            key="lang",
+            horizontal=True,
+            format_func={"th": "ไทย", "en": "English"}.get,
+        )
+        year = st.selectbox(t("year"), sorted(years, reverse=True), key="f_year")
+        province = st.selectbox(
+            t("province"), [None, *sorted(geography.provinces())], key="f_province", format_func=_all_or
+        )
+        districts = geography.districts()[province] if province else []
+        if st.session_state.get("f_district") not in districts:
+            st.session_state["f_district"] = None
+        district = st.selectbox(
+            t("district"), [None, *districts], key="f_district", format_func=_all_or, disabled=not province
+        )
+        agency_type = st.selectbox(
+            t("agency_type"),
+            [None, *labels.AGENCY_TYPES],
+            key="f_type",
+            format_func=lambda v: _all_or(v and labels.agency_type(v)),
+        )
+        indicator = st.selectbox(
+            t("indicator"), [None, *range(1, 11)], key="f_indicator", format_func=_indicator_label
+        )
+        include_synthetic = st.toggle(t("include_synthetic"), value=True, key="f_synthetic")
+    chosen = Filters(
+        year=int(year),
+        province=province,
+        district=district,
+        agency_type=agency_type,
+        indicator=indicator,
+        agency_id=st.session_state.get("agency_id"),
+        include_synthetic=include_synthetic,
+    )
+    _to_url(chosen)
+    return chosen
+
+
+def _to_url(f: Filters) -> None:
+    wanted = {
+        "year": str(f.year),
+        "province": f.province,
+        "district": f.district,
+        "type": f.agency_type,
+        "indicator": str(f.indicator) if f.indicator else None,
+        "agency": str(f.agency_id) if f.agency_id else None,
+        "synthetic": None if f.include_synthetic else "0",
+        "lang": "en" if labels.lang() == "en" else None,
+    }
+    for key, value in wanted.items():
+        if value is None:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def _all_or(value: str | None) -> str:
+    return t("all") if value is None else value
+
+
+def _indicator_label(no: int | None) -> str:
+    if no is None:
+        return t("all")
+    names = query("indicator_names")
+    row = names[names["indicator_no"] == no]
+    return labels.indicator(no, row["name_th"].iat[0], row["name_en"].iat[0]) if len(row) else str(no)

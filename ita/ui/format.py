@@ -1,0 +1,53 @@
+"""Number and date formatting for display: B.E. years, Thai-style thousands, percentages."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+THAI_MONTHS_SHORT = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+
+
+def score(value: float | None, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def count(value: int | float | None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{int(value):,}"
+
+
+def percent(share: float | None, digits: int = 1) -> str:
+    """A share in 0–1 as a percentage."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{100 * share:.{digits}f}%"
+
+
+def delta(value: float | None, digits: int = 2) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return f"{value:+.{digits}f}"
+
+
+def thai_date(value: date | None) -> str:
+    """A date the way Thai documents write it: day, short month, B.E. year."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value.day} {THAI_MONTHS_SHORT[value.month - 1]} {value.year + 543}"

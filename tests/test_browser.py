@@ -1,0 +1,139 @@
+"""Every page in headless Chromium on the embedded default: no Streamlit exception, charts drawn.
+
+Screenshots land in tests/screenshots/ (not committed) so a person can look at them.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+# url path, query string, does the page draw at least one chart there
+PAGES = [
+    ("", "", True),
+    ("compare", "?province=นครราชสีมา", True),
+    ("indicators", "", True),
+    ("follow-through", "", True),
+    ("agency", "?agency=1", True),
+    ("data", "", False),
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make system-deps)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def default_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded default, built from data/ exactly as `python -m ita build` does."""
+    from ita.build import build
+
+    path = tmp_path_factory.mktemp("default") / "ita.duckdb"
+    build(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(default_db: Path):
+    port = _free_port()
+    env = {**os.environ, "ITA_DB": str(default_db)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start: " + process.stderr.read().decode()[-2000:])
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def _open(browser, url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
+    # Streamlit shows its status widget while the script runs; gone means the run finished.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    return page
+
+
+@pytest.mark.parametrize(("path", "query", "has_chart"), PAGES)
+def test_page_renders_without_exception(server, browser, path, query, has_chart):
+    SHOTS.mkdir(exist_ok=True)
+    page = _open(browser, f"{server}/{path}{query}", 1400)
+    if has_chart:
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
+    page.close()
+
+
+def test_narrow_screen_overview(server, browser):
+    SHOTS.mkdir(exist_ok=True)
+    page = _open(browser, f"{server}/", 420)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(SHOTS / "overview_narrow.png"), full_page=True)
+    page.close()

@@ -1,0 +1,204 @@
+"""The importer: one transaction per file, idempotent, superseding, and rejecting without writing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ita import load, snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "documents"
+SEED_002 = SEEDS / "002_c99676ea6513b4a9.txt"
+SEED_003 = SEEDS / "003_764a41593816b3a6.txt"
+SEED_001 = SEEDS / "001_040fced78df51963.txt"
+TABLES = ("agencies", "documents", "assessments", "indicator_scores", "measures", "document_warnings")
+
+
+def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+@pytest.fixture
+def con(tmp_path: Path):
+    connection = duckdb.connect(str(tmp_path / "t.duckdb"))
+    load.init_database(connection)
+    yield connection
+    connection.close()
+
+
+def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ita", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_seed_002_assessment_is_recomputed_with_the_years_weights(con):
+    load.import_file(con, SEED_002)
+    row = con.execute(
+        "SELECT agency_name, province, fiscal_year, score, grade, computed_score, is_score_mismatch "
+        "FROM v_assessments"
+    ).fetchall()
+    assert row == [("เทศบาลนครนครราชสีมา", "นครราชสีมา", 2564, 92.9, "A", 92.898, False)]
+    indicators = con.execute("SELECT indicator_no, score FROM v_indicator_scores ORDER BY 1").fetchall()
+    assert [s for _, s in indicators] == [
+        93.31,
+        87.74,
+        88.90,
+        87.93,
+        89.07,
+        88.64,
+        87.34,
+        84.83,
+        100.0,
+        100.0,
+    ]
+    assert con.execute(
+        "SELECT indicator_name_th FROM v_indicator_scores WHERE indicator_no = 8"
+    ).fetchone() == ("การปรับปรุงการทำงาน",)
+
+
+def test_two_spellings_of_one_agency_are_one_agency(con):
+    load.import_file(con, SEED_002)
+    load.import_file(con, SEED_003)
+    assert con.execute("SELECT count(*), min(name) FROM agencies").fetchone() == (1, "เทศบาลนครนครราชสีมา")
+    years = con.execute("SELECT fiscal_year, count(*) FROM v_measures GROUP BY 1 ORDER BY 1").fetchall()
+    assert years == [(2565, 4), (2567, 10)]
+
+
+def test_importing_the_same_file_again_changes_nothing(con):
+    first = load.import_file(con, SEED_001)
+    before = _counts(con)
+    again = load.import_file(con, SEED_001)
+    assert (first.status, again.status) == ("imported", "unchanged")
+    assert again.document_id == first.document_id
+    assert _counts(con) == before
+
+
+def test_a_corrected_document_supersedes_the_older_one_which_stays(con, tmp_path):
+    load.import_file(con, SEED_002)
+    corrected = tmp_path / "002_corrected.txt"
+    corrected.write_text(
+        SEED_002.read_text(encoding="utf-8").replace("ได้ ๘๔.๘๓", "ได้ ๘๔.๙๓"), encoding="utf-8"
+    )
+    result = load.import_file(con, corrected)
+    assert result.superseded == [1]
+    docs = con.execute("SELECT document_id, superseded_by FROM documents ORDER BY 1").fetchall()
+    assert docs == [(1, 2), (2, None)]
+    assert con.execute("SELECT score FROM v_indicator_scores WHERE indicator_no = 8").fetchone() == (84.93,)
+    assert con.execute("SELECT count(*) FROM v_measures").fetchone() == (4,)
+
+
+def test_six_month_and_year_end_reports_are_both_kept(con, tmp_path):
+    load.import_file(con, SEED_001)
+    year_end = tmp_path / "001_year_end.txt"
+    year_end.write_text(
+        SEED_001.read_text(encoding="utf-8").replace(
+            "(รอบ ๖ เดือนแรก ตั้งแต่ตุลาคม ๒๕๖๔ – มีนาคม ๒๕๖๕)", "(รอบ ๑๒ เดือน ตั้งแต่ตุลาคม ๒๕๖๔ – กันยายน ๒๕๖๕)"
+        ),
+        encoding="utf-8",
+    )
+    result = load.import_file(con, year_end)
+    assert result.superseded == []
+    kinds = con.execute(
+        "SELECT kind FROM documents WHERE superseded_by IS NULL ORDER BY document_id"
+    ).fetchall()
+    assert kinds == [("progress_6_months",), ("progress_year_end",)]
+    # the later report's measures stand in v_measures; the earlier ones stay in the history
+    assert con.execute("SELECT DISTINCT document_kind FROM v_measures").fetchall() == [("progress_year_end",)]
+
+
+REJECTIONS = {
+    "empty.txt": (b"", "empty"),
+    "binary.txt": (bytes(range(256)) * 8, "binary"),
+    "scan.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+    "score_range.csv": (
+        "หน่วยงาน,จังหวัด,ปีงบประมาณ,คะแนน\nเทศบาลนครขอนแก่น,ขอนแก่น,2566,104.2\n".encode(),
+        "104.2",
+    ),
+    "score_text.csv": ("หน่วยงาน,จังหวัด,ปีงบประมาณ,คะแนน\nเทศบาลนครขอนแก่น,ขอนแก่น,2566,abc\n".encode(), "abc"),
+    "year_range.csv": ("หน่วยงาน,จังหวัด,ปีงบประมาณ,คะแนน\nเทศบาลนครขอนแก่น,ขอนแก่น,2601,88\n".encode(), "2601"),
+    "no_agency.csv": ("หน่วยงาน,จังหวัด,ปีงบประมาณ,คะแนน\n,ขอนแก่น,2566,88\n".encode(), "agency"),
+    "unknown_columns.csv": (b"foo,bar,baz\n1,2,3\n", "columns"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REJECTIONS))
+def test_a_rejected_file_writes_nothing_and_names_itself(con, tmp_path, name):
+    content, expected = REJECTIONS[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = _counts(con)
+    with pytest.raises(load.ItaError) as caught:
+        load.import_file(con, path)
+    message = str(caught.value)
+    assert message.startswith(name)
+    assert expected.lower() in message.lower()
+    assert _counts(con) == before
+
+
+def test_cli_import_keeps_going_after_a_rejected_file(tmp_path):
+    bad = tmp_path / "broken.csv"
+    bad.write_text("หน่วยงาน,จังหวัด,ปีงบประมาณ,คะแนน\nเทศบาลนครขอนแก่น,ขอนแก่น,2566,abc\n", encoding="utf-8")
+    db_path = tmp_path / "cli.duckdb"
+    done = _cli("import", "--db", str(db_path), str(bad), str(SEED_002))
+    assert done.returncode == 1
+    errors = done.stderr.strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith(str(bad))
+    assert "Traceback" not in done.stderr
+    con = duckdb.connect(str(db_path), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+def test_cli_parse_prints_utf8_json_and_fails_cleanly_on_pdf(tmp_path):
+    done = _cli("parse", str(SEED_002))
+    assert done.returncode == 0
+    assert '"name": "เทศบาลนครนครราชสีมา"' in done.stdout
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    failed = _cli("parse", str(pdf))
+    assert failed.returncode == 2
+    assert failed.stderr.count("\n") == 1 and failed.stderr.startswith(str(pdf))
+
+
+def test_cli_help_lists_the_commands():
+    done = _cli("--help")
+    for command in ("parse", "import", "build"):
+        assert command in done.stdout
+
+
+def test_a_failed_write_publishes_nothing(tmp_path):
+    path = tmp_path / "snap.duckdb"
+    with snapshot.writing(path, fresh=True) as con:
+        load.init_database(con)
+        load.import_file(con, SEED_002)
+    with pytest.raises(RuntimeError), snapshot.writing(path) as con:
+        load.import_file(con, SEED_003)
+        raise RuntimeError("crash mid-import")
+    reader = duckdb.connect(str(path), read_only=True)
+    assert reader.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    assert not list(tmp_path.glob("*.tmp-*"))
+
+
+PUBLIC_VIEWS = {
+    "v_assessments": "agency_id agency_name agency_type district province fiscal_year score grade rating "
+    "computed_score is_synthetic document",
+    "v_indicator_scores": "agency_id agency_name agency_type province fiscal_year indicator_no indicator_name_th "
+    "indicator_name_en instrument score is_synthetic",
+    "v_measures": "agency_id agency_name agency_type province fiscal_year measure_no title group_label status "
+    "start_date end_date responsible result target_indicators is_synthetic document",
+}
+
+
+@pytest.mark.parametrize("view", sorted(PUBLIC_VIEWS))
+def test_public_views_keep_their_documented_columns(con, view):
+    columns = [r[0] for r in con.execute(f"DESCRIBE {view}").fetchall()]
+    missing = set(PUBLIC_VIEWS[view].split()) - set(columns)
+    assert not missing
+    if view == "v_measures":
+        types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {view})").fetchall())
+        assert types["target_indicators"] == "INTEGER[]"
