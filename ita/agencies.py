@@ -82,4 +82,14 @@ def locate(name: AgencyName) -> geography.Place | None:
     """District and province of an agency, inferred from its place name when unambiguous."""
     if name.type == "other":
         return None
-    return geography.infer_place(name.place, level=_PLACE_LEVEL[name.type])
+    place = geography.infer_place(name.place, level=_PLACE_LEVEL[name.type])
+    capital = f"เมือง{name.place}"
+    # a municipality named after its province sits in the province's capital district
+    if (
+        place
+        and place.district is None
+        and name.type.endswith("municipality")
+        and capital in geography.districts()[place.province]
+    ):
+        return geography.Place(capital, place.province)
+    return place

@@ -54,6 +54,7 @@ def _parse(args: argparse.Namespace) -> int:
     try:
         document = parse_report(args.file)
     except ItaError as error:
+        error.file = str(args.file)
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as error:

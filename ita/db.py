@@ -83,3 +83,7 @@ def schema_sql() -> str:
 
 def views_sql() -> str:
     return (SQL_DIR / "views.sql").read_text(encoding="utf-8")
+
+
+def refresh_sql() -> str:
+    return (SQL_DIR / "refresh.sql").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ita import PARSER_VERSION, agencies, db, framework, geography
+from ita import PARSER_VERSION, agencies, db, framework, geography, linking
 from ita.errors import ItaError, RejectedError
 from ita.parse.report import parse_report
 from ita.parse.sheet import parse_sheet
@@ -70,6 +70,12 @@ def init_database(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(db.schema_sql())
     load_framework(con)
     con.execute(db.views_sql())
+    refresh_facts(con)
+
+
+def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the tables behind the public views; run once after a batch of imports."""
+    con.execute(db.refresh_sql())
 
 
 def load_framework(con: duckdb.DuckDBPyConnection) -> None:
@@ -102,9 +108,13 @@ def parse_file(path: Path, display_name: str | None = None) -> ReportDocument | 
     name = display_name or path.name
     if path.stat().st_size > MAX_FILE_BYTES:
         raise RejectedError(name, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    if path.suffix.lower() in SHEET_SUFFIXES:
-        return parse_sheet(path)
-    return parse_report(path)
+    try:
+        if path.suffix.lower() in SHEET_SUFFIXES:
+            return parse_sheet(path)
+        return parse_report(path)
+    except ItaError as error:
+        error.file = name  # parsers know the bare file name; the caller knows what the user called it
+        raise
 
 
 def import_file(
@@ -337,6 +347,7 @@ def _write_report(con: duckdb.DuckDBPyConnection, doc: ReportDocument, name: str
                 for i, m in enumerate(doc.measures)
             ],
         )
+    _insert_targets(con, first_measure, doc.measures)
     _insert_warnings(con, document_id, doc.warnings)
     return ImportResult(
         name,
@@ -350,6 +361,17 @@ def _write_report(con: duckdb.DuckDBPyConnection, doc: ReportDocument, name: str
         superseded=older,
         warnings=[f"line {w.line}: {w.message}" if w.line else w.message for w in doc.warnings],
     )
+
+
+def _insert_targets(con: duckdb.DuckDBPyConnection, first_measure: int, measures: list) -> None:
+    """Link each measure to the indicators its words point at, keeping the words as evidence."""
+    rows = [
+        (first_measure + i, target.indicator_no, target.rank, target.evidence)
+        for i, m in enumerate(measures)
+        for target in linking.link_measure(m.title, m.steps, m.result, m.group)
+    ]
+    if rows:
+        con.executemany("INSERT INTO measure_targets VALUES (?, ?, ?, ?, false)", rows)
 
 
 def _write_sheet(con: duckdb.DuckDBPyConnection, sheet: ScoreSheet, name: str, sha: str) -> ImportResult:

@@ -14,12 +14,15 @@ from pathlib import Path
 
 import duckdb
 
-from ita import db
+from ita import db, load
 
 
 @contextmanager
 def writing(path: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to a private copy of `path` (or a new file when `fresh`), published on success."""
+    """A connection to a private copy of `path` (or a new file when `fresh`), published on success.
+
+    Publishing first refreshes the derived tables behind the public views, so no writer can forget it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     work = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     work.unlink(missing_ok=True)
@@ -28,6 +31,7 @@ def writing(path: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConne
     con = db.connect(work, read_only=False)
     try:
         yield con
+        load.refresh_facts(con)  # readers of the published file must see the derived rows of this write
         con.execute("CHECKPOINT")
         con.close()
         os.replace(work, path)

@@ -31,6 +31,12 @@ def con(tmp_path: Path):
     connection.close()
 
 
+def _import(con: duckdb.DuckDBPyConnection, *paths: Path) -> list[load.ImportResult]:
+    results = [load.import_file(con, p) for p in paths]
+    load.refresh_facts(con)
+    return results
+
+
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ita", *args], capture_output=True, text=True, cwd=cwd, timeout=120
@@ -38,7 +44,7 @@ def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 
 def test_seed_002_assessment_is_recomputed_with_the_years_weights(con):
-    load.import_file(con, SEED_002)
+    _import(con, SEED_002)
     row = con.execute(
         "SELECT agency_name, province, fiscal_year, score, grade, computed_score, is_score_mismatch "
         "FROM v_assessments"
@@ -63,8 +69,7 @@ def test_seed_002_assessment_is_recomputed_with_the_years_weights(con):
 
 
 def test_two_spellings_of_one_agency_are_one_agency(con):
-    load.import_file(con, SEED_002)
-    load.import_file(con, SEED_003)
+    _import(con, SEED_002, SEED_003)
     assert con.execute("SELECT count(*), min(name) FROM agencies").fetchone() == (1, "เทศบาลนครนครราชสีมา")
     years = con.execute("SELECT fiscal_year, count(*) FROM v_measures GROUP BY 1 ORDER BY 1").fetchall()
     assert years == [(2565, 4), (2567, 10)]
@@ -85,7 +90,7 @@ def test_a_corrected_document_supersedes_the_older_one_which_stays(con, tmp_path
     corrected.write_text(
         SEED_002.read_text(encoding="utf-8").replace("ได้ ๘๔.๘๓", "ได้ ๘๔.๙๓"), encoding="utf-8"
     )
-    result = load.import_file(con, corrected)
+    (result,) = _import(con, corrected)
     assert result.superseded == [1]
     docs = con.execute("SELECT document_id, superseded_by FROM documents ORDER BY 1").fetchall()
     assert docs == [(1, 2), (2, None)]
@@ -102,7 +107,7 @@ def test_six_month_and_year_end_reports_are_both_kept(con, tmp_path):
         ),
         encoding="utf-8",
     )
-    result = load.import_file(con, year_end)
+    (result,) = _import(con, year_end)
     assert result.superseded == []
     kinds = con.execute(
         "SELECT kind FROM documents WHERE superseded_by IS NULL ORDER BY document_id"

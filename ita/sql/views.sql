@@ -1,7 +1,8 @@
--- The public views: a stable interface for the dashboard and for analysts using any DuckDB client.
--- Only current documents count: a corrected version supersedes the older one, which stays in `documents`.
+-- How the public views are derived. Only current documents count: a corrected version supersedes
+-- the older one, which stays in `documents`. The live_* views are materialised into *_facts tables
+-- by refresh.sql at the end of every build or import, so the dashboard reads precomputed rows.
 
-CREATE OR REPLACE VIEW v_current_assessments AS
+CREATE OR REPLACE VIEW live_current_assessments AS
 -- one row per agency and fiscal year: a score sheet beats a figure quoted in prose, a newer import an older one
 SELECT a.*, d.file_name AS document, d.kind AS document_kind
 FROM assessments a
@@ -12,7 +13,7 @@ QUALIFY row_number() OVER (
     ORDER BY (d.kind = 'score_sheet') DESC, d.imported_at DESC, a.assessment_id DESC
 ) = 1;
 
-CREATE OR REPLACE VIEW v_computed_scores AS
+CREATE OR REPLACE VIEW live_computed_scores AS
 -- the overall recomputed from indicators with the year's own weights; null unless all indicators are present
 WITH by_instrument AS (
     SELECT s.assessment_id, a.fiscal_year, fi.instrument, avg(s.score) AS mean_score, count(*) AS count_indicators
@@ -34,7 +35,7 @@ JOIN expected e ON e.fiscal_year = b.fiscal_year
 GROUP BY b.assessment_id, e.count_indicators
 HAVING sum(b.count_indicators) = e.count_indicators;
 
-CREATE OR REPLACE VIEW v_assessments AS
+CREATE OR REPLACE VIEW live_assessments AS
 SELECT
     g.agency_id,
     g.name AS agency_name,
@@ -60,12 +61,12 @@ SELECT
     a.document_id,
     a.source_line,
     a.assessment_id
-FROM v_current_assessments a
+FROM live_current_assessments a
 JOIN agencies g USING (agency_id)
-LEFT JOIN v_computed_scores c USING (assessment_id)
+LEFT JOIN live_computed_scores c USING (assessment_id)
 LEFT JOIN framework_years fy ON fy.fiscal_year = a.fiscal_year;
 
-CREATE OR REPLACE VIEW v_indicator_scores AS
+CREATE OR REPLACE VIEW live_indicator_scores AS
 SELECT
     a.agency_id,
     a.agency_name,
@@ -81,11 +82,11 @@ SELECT
     s.is_synthetic,
     a.document,
     a.assessment_id
-FROM v_assessments a
+FROM live_assessments a
 JOIN indicator_scores s USING (assessment_id)
 LEFT JOIN framework_indicators fi ON fi.fiscal_year = a.fiscal_year AND fi.indicator_no = s.indicator_no;
 
-CREATE OR REPLACE VIEW v_measure_documents AS
+CREATE OR REPLACE VIEW live_measure_documents AS
 -- per agency and year, the document whose measures stand: a year-end report over a six-month one over the plan
 SELECT d.*
 FROM documents d
@@ -98,7 +99,7 @@ QUALIFY row_number() OVER (
         d.period_end DESC NULLS LAST, d.imported_at DESC
 ) = 1;
 
-CREATE OR REPLACE VIEW v_measures AS
+CREATE OR REPLACE VIEW live_measures AS
 SELECT
     g.agency_id,
     g.name AS agency_name,
@@ -127,7 +128,7 @@ SELECT
     m.last_line,
     m.measure_id
 FROM measures m
-JOIN v_measure_documents d USING (document_id)
+JOIN live_measure_documents d USING (document_id)
 JOIN agencies g ON g.agency_id = m.agency_id
 LEFT JOIN (
     SELECT measure_id, list(indicator_no ORDER BY rank) AS target_indicators

@@ -1,0 +1,573 @@
+"""Score sheets copied from the NACC ITAS system (CSV or Excel) → one ScoreSheet of agency rows.
+
+Users paste title rows above the header and name columns in Thai or English, so the header row is
+found by its words, not its position, and the fiscal year comes from a column or from a title row.
+A sheet is all or nothing: the first bad row rejects the file, so the loader never writes half of it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import math
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ita import geography
+from ita.agencies import TYPE_PREFIX, AgencyName, locate, parse_name
+from ita.errors import ParseError, RejectedError
+from ita.parse.reader import decode_text
+from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
+from ita.thai import normalize_text
+from ita.thai_dates import be_year
+
+Cell = str | float | None
+
+YEAR_MIN, YEAR_MAX = 2550, 2580
+
+# Header words by column role, compared after _header_key(): lower case, no spaces, no dots, no brackets.
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "rank": ("ลำดับ", "ลำดับที่", "ที่", "อันดับ", "rank", "no", "#"),
+    "agency": (
+        "หน่วยงาน",
+        "ชื่อ",
+        "ชื่อหน่วยงาน",
+        "หน่วยงานภาครัฐ",
+        "หน่วยงานที่เข้ารับการประเมิน",
+        "องค์กรปกครองส่วนท้องถิ่น",
+        "อปท",
+        "ชื่ออปท",
+        "agency",
+        "agencyname",
+        "name",
+        "organisation",
+        "organization",
+    ),
+    "type": ("ประเภท", "ประเภทหน่วยงาน", "ประเภทอปท", "รูปแบบ", "type", "agencytype"),
+    "district": ("อำเภอ", "อำเภอ/เขต", "เขต", "อ", "district", "amphoe", "amphur"),
+    "province": ("จังหวัด", "จ", "province", "changwat"),
+    "fiscal_year": ("ปีงบประมาณ", "ปีงบประมาณพศ", "ปีงบ", "ปี", "ปีพศ", "พศ", "fiscalyear", "year", "fy"),
+    "score": (
+        "คะแนน",
+        "คะแนนเฉลี่ย",
+        "คะแนนรวม",
+        "คะแนนita",
+        "ita",
+        "คะแนนที่ได้",
+        "ผลคะแนน",
+        "คะแนนการประเมิน",
+        "score",
+        "overall",
+        "overallscore",
+        "itascore",
+        "total",
+        "totalscore",
+    ),
+    # One column may hold letters (AA–F) or pass labels: each value is routed by what it says.
+    "grade_or_rating": ("ระดับ", "เกรด", "ผลการประเมิน", "ผล", "ระดับผลการประเมิน", "grade", "rating", "result"),
+}
+# Indicator names of the 2562–2568 framework (Thai, and the English of NACC-funded reports).
+INDICATOR_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("การปฏิบัติหน้าที่", "performanceofduty", "briberyfraud"),
+    2: ("การใช้งบประมาณ", "budgetuse", "budgetmisallocation"),
+    3: ("การใช้อำนาจ", "useofauthority", "powerdistortion"),
+    4: ("การใช้ทรัพย์สินของราชการ", "useofgovernmentproperty", "assetmisappropriation"),
+    5: ("การแก้ไขปัญหาการทุจริต", "anticorruptionimprovement"),
+    6: ("คุณภาพการดำเนินงาน", "servicequality"),
+    7: ("ประสิทธิภาพการสื่อสาร", "communicationefficiency"),
+    8: ("การปรับปรุงการทำงาน", "การปรับปรุงระบบการทำงาน", "procedureimprovement", "systemimprovement"),
+    9: ("การเปิดเผยข้อมูล", "opendata", "informationdisclosure"),
+    10: ("การป้องกันการทุจริต", "anticorruptionpractice"),
+}
+# Checked before the indicator names: "การเปิดเผยข้อมูลสาธารณะ" is the OIT, not indicator 9.
+INSTRUMENT_NAMES: dict[str, tuple[str, ...]] = {
+    "iit": ("ผู้มีส่วนได้ส่วนเสียภายใน", "ผู้มีส่วนได้เสียภายใน"),
+    "eit": ("ผู้มีส่วนได้ส่วนเสียภายนอก", "ผู้มีส่วนได้เสียภายนอก"),
+    "oit": ("การเปิดเผยข้อมูลสาธารณะ",),
+}
+TYPE_WORDS: dict[str, str] = {
+    **{code.replace("_", ""): code for code in AGENCY_TYPES},
+    "องค์การบริหารส่วนจังหวัด": "pao",
+    "อบจ": "pao",
+    "เทศบาลนคร": "city_municipality",
+    "ทน": "city_municipality",
+    "เทศบาลเมือง": "town_municipality",
+    "ทม": "town_municipality",
+    "เทศบาลตำบล": "subdistrict_municipality",
+    "ทต": "subdistrict_municipality",
+    "องค์การบริหารส่วนตำบล": "sao",
+    "อบต": "sao",
+    "จังหวัด": "provincial_office",
+    "สำนักงานจังหวัด": "provincial_office",
+}
+# Longest first: "ไม่ผ่าน" contains "ผ่าน". The five-index years (2561 and earlier) used levels.
+RATINGS = ("ไม่ผ่าน", "ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "สูงมาก", "สูง", "ปานกลาง", "ต่ำมาก", "ต่ำ")
+_GRADE = re.compile(r"(?<![A-Z])(AA|[A-F])(?![A-Z])")
+_SUMMARY_ROWS = ("รวม", "เฉลี่ย", "ค่าเฉลี่ย", "คะแนนเฉลี่ย", "total", "average", "mean")
+_BLANK_NUMBERS = ("", "-", "–", "—", "n/a", "na")
+_DISTRICT_PREFIXES = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต")
+_PROVINCE_PREFIXES = ("จังหวัด", "จ.")
+
+_NUMBERED_INDICATOR = re.compile(r"^(?:ตัวชี้วัดที่|ตัวชี้วัด|indicator|ind|i)(\d{1,2})(?![\d.])")
+_INSTRUMENT_TOKEN = re.compile(r"(?<![a-z])(iit|eit|oit)(?![a-z])")
+_HEADER_YEAR = re.compile(r"(?:ปีงบประมาณ|ปี)?(?:พศ)?\d{4}$")
+_TITLE_YEAR = re.compile(
+    r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.|fiscal\s*year|year|fy|ita)\s*(?:พ\.\s?ศ\.)?\s*(\d{4})(?!\d)", re.IGNORECASE
+)
+_TITLE_SHORT_YEAR = re.compile(r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.)\s*(?:พ\.\s?ศ\.)?\s*(\d{2})(?![\d.])")
+_NAME_PLACE = re.compile(
+    r"\s(?:(?:อำเภอ|อ\.)\s*(?P<district>\S+))?\s*(?:(?:จังหวัด|จ\.)\s*(?P<province>\S+))?$"
+)
+
+_RESULT_ROLES = frozenset(
+    {"score", "grade_or_rating", "iit", "eit", "oit"} | {f"indicator_{n}" for n in range(1, 11)}
+)
+_SCORE_ROLES = _RESULT_ROLES - {"grade_or_rating"}
+_DATA_ROLES = _RESULT_ROLES | {"type", "district", "province", "fiscal_year"}
+
+
+def parse_sheet(path: Path) -> ScoreSheet:
+    """Read a score sheet file (.csv, .tsv, .xlsx, .xlsm) into agency rows."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise ParseError(path.name, "old Excel .xls is not supported: save as .xlsx")
+    if suffix in (".csv", ".tsv"):
+        return _parse_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _parse_xlsx(path)
+    raise ParseError(path.name, f"unsupported file type '{suffix}': use .csv, .tsv, .xlsx or .xlsm")
+
+
+def parse_sheet_rows(rows: Sequence[Sequence[Cell]], file_name: str, first_line: int = 1) -> ScoreSheet:
+    """Parse rows already read from a file; the first row is line `first_line` in messages."""
+    if all(_is_blank(row) for row in rows):
+        raise RejectedError(file_name, "empty file: no rows")
+    header = _find_header(rows)
+    if header is None:
+        raise _no_columns(rows, file_name, first_line)
+    sheet = _Sheet(file_name, first_line)
+    sheet.columns = _map_columns(sheet, rows[header], first_line + header)
+    sheet.title_year = _title_year(sheet, rows[: header + 1])
+    if sheet.title_year is None and "fiscal_year" not in sheet.columns:
+        raise RejectedError(file_name, "no fiscal year: add a ปีงบประมาณ column or a title row")
+    parsed = (_parse_row(sheet, row, first_line + header + 1 + i) for i, row in enumerate(rows[header + 1 :]))
+    result = _drop_duplicates(sheet, [row for row in parsed if row is not None])
+    if not result:
+        raise RejectedError(file_name, "no agency rows below the header", first_line + header)
+    return ScoreSheet(file_name, result, sheet.warnings)
+
+
+@dataclass
+class _Sheet:
+    """What the rows of one sheet share: where they came from, their columns, the title's year."""
+
+    file_name: str
+    first_line: int
+    columns: dict[str, list[int]] = field(default_factory=dict)  # role → column indexes
+    title_year: int | None = None
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def value(self, row: Sequence[Cell], role: str) -> Cell:
+        values = self.values(row, role)
+        return values[0] if values else None
+
+    def values(self, row: Sequence[Cell], role: str) -> list[Cell]:
+        return [row[i] if i < len(row) else None for i in self.columns.get(role, [])]
+
+    def reject(self, line: int | None, reason: str) -> NoReturn:
+        raise RejectedError(self.file_name, reason, line)
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Warning_(message, line))
+
+
+# --- reading files -------------------------------------------------------------------------------
+
+
+def _parse_csv(path: Path) -> ScoreSheet:
+    text = _decode(path.name, _read_bytes(path))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
+    except csv.Error as exc:
+        raise ParseError(path.name, f"not a readable CSV file ({exc})") from exc
+    return parse_sheet_rows(rows, path.name)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ParseError(path.name, f"cannot read the file ({exc.strerror})") from exc
+
+
+def _decode(file_name: str, data: bytes) -> str:
+    """UTF-8 or Thai Windows cp874 as documents are, plus the UTF-16 of Excel's "Unicode text"."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(file_name, "unsupported encoding: broken UTF-16") from exc
+    if data.startswith(b"PK\x03\x04"):
+        raise RejectedError(file_name, "binary file: this is an Excel workbook, rename it to .xlsx")
+    if b"\x00" in data:
+        raise RejectedError(file_name, "binary file: not CSV text")
+    return decode_text(data, file_name)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Comma, tab or semicolon: whichever splits the most of the first rows into the same number of cells."""
+    return max(",\t;", key=lambda delimiter: _width_agreement(text, delimiter))
+
+
+def _width_agreement(text: str, delimiter: str) -> int:
+    records = itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 50)
+    widths = Counter(len(record) for record in records if len(record) > 1)
+    return max(widths.values(), default=0)
+
+
+def _parse_xlsx(path: Path) -> ScoreSheet:
+    workbook = _load_workbook(path, data_only=True)
+    tables = [(ws.title, _worksheet_rows(ws)) for ws in workbook.worksheets]
+    if not tables:
+        raise ParseError(path.name, "the workbook has no worksheets")
+    title, rows = next(((t, r) for t, r in tables if _find_header(r) is not None), tables[0])
+    _check_formulas(path, title, rows)
+    sheet = parse_sheet_rows(rows, path.name)
+    if len(tables) > 1:
+        sheet.warnings.insert(0, Warning_(f"read worksheet '{title}' of {len(tables)}"))
+    return sheet
+
+
+def _load_workbook(path: Path, *, data_only: bool) -> openpyxl.Workbook:
+    try:
+        return openpyxl.load_workbook(path, data_only=data_only)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        raise ParseError(path.name, f"not a readable Excel workbook ({exc})") from exc
+
+
+def _worksheet_rows(ws: Worksheet) -> list[list[Cell]]:
+    """Cell values by Excel row; a merged range gives its top-left value to every row of its first column."""
+    rows = [[_cell_value(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        top_left = rows[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row, merged.max_row + 1):
+            rows[r - 1][merged.min_col - 1] = top_left
+    return rows
+
+
+def _cell_value(value: object) -> Cell:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return str(value)
+
+
+def _check_formulas(path: Path, title: str, rows: list[list[Cell]]) -> None:
+    """openpyxl cannot compute formulas: a formula whose result the file did not save cannot be read."""
+    for row in _load_workbook(path, data_only=False)[title].iter_rows():
+        for cell in row:
+            if cell.data_type == "f" and rows[cell.row - 1][cell.column - 1] is None:
+                reason = (
+                    f"cell {cell.coordinate} holds a formula with no saved result: "
+                    "open the file in Excel or LibreOffice and save it again"
+                )
+                raise ParseError(path.name, reason, cell.row)
+
+
+# --- the header ----------------------------------------------------------------------------------
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else str(cell)
+    return normalize_text(cell)
+
+
+def _is_blank(row: Sequence[Cell]) -> bool:
+    return all(not _text(cell) for cell in row)
+
+
+def _header_key(cell: Cell) -> str:
+    text = re.sub(r"\.(?!\d)", "", _text(cell).lower())
+    return re.sub(r"[\s_\-:()\[\]*]", "", text)
+
+
+def _role_of(cell: Cell) -> str | None:
+    """The column role a header cell names, or None. A trailing year ("คะแนน ITA 2566") is ignored here."""
+    key = _header_key(cell)
+    if match := _NUMBERED_INDICATOR.match(key):
+        return f"indicator_{int(match[1])}" if 1 <= int(match[1]) <= 10 else None
+    for code, names in INSTRUMENT_NAMES.items():
+        if any(name in key for name in names):
+            return code
+    for no, names in INDICATOR_NAMES.items():
+        if any(name in key for name in names):
+            return f"indicator_{no}"
+    if match := _INSTRUMENT_TOKEN.search(key):
+        return match[1]
+    key = _HEADER_YEAR.sub("", key) or key
+    return next((role for role, words in HEADER_WORDS.items() if key in words), None)
+
+
+def _find_header(rows: Sequence[Sequence[Cell]]) -> int | None:
+    """The first row naming an agency column and a score or indicator column."""
+    for i, row in enumerate(rows):
+        roles = {_role_of(cell) for cell in row}
+        if "agency" in roles and roles & _SCORE_ROLES:
+            return i
+    return None
+
+
+def _no_columns(rows: Sequence[Sequence[Cell]], file_name: str, first_line: int) -> RejectedError:
+    best = max(
+        range(len(rows)),
+        key=lambda i: (_recognised(rows[i]), len(list(filter(None, map(_text, rows[i])))), -i),
+    )
+    found = ", ".join(text for text in map(_text, rows[best]) if text)[:200]
+    reason = (
+        f"no recognisable columns (found: {found}): "
+        "need หน่วยงาน/agency and คะแนน/score or ตัวชี้วัดที่ 1–10/indicator_1–10"
+    )
+    return RejectedError(file_name, reason, first_line + best)
+
+
+def _recognised(row: Sequence[Cell]) -> int:
+    return len({_role_of(cell) for cell in row} - {None})
+
+
+def _map_columns(sheet: _Sheet, header: Sequence[Cell], line: int) -> dict[str, list[int]]:
+    columns: dict[str, list[int]] = {}
+    ignored = []
+    for i, cell in enumerate(header):
+        role = _role_of(cell)
+        if role is None and _text(cell):
+            ignored.append(f"'{_text(cell)}'")
+        elif role in columns and role != "grade_or_rating":
+            sheet.warn(line, f"column {i + 1} '{_text(cell)}' repeats the {role} column: ignored")
+        elif role is not None:
+            columns.setdefault(role, []).append(i)
+    if ignored:
+        sheet.warn(line, f"columns not recognised, ignored: {', '.join(ignored)}")
+    return columns
+
+
+def _title_year(sheet: _Sheet, rows: Sequence[Sequence[Cell]]) -> int | None:
+    """The one fiscal year that title rows (or header cells such as "คะแนน 2566") state, if any."""
+    found: dict[int, int] = {}
+    for i, row in enumerate(rows):
+        line = sheet.first_line + i
+        for text in map(_text, row):
+            for year in _TITLE_YEAR.findall(text) + _TITLE_SHORT_YEAR.findall(text):
+                found.setdefault(_fiscal_year(sheet, year, line), line)
+    if len(found) > 1:
+        listed = ", ".join(map(str, sorted(found)))
+        sheet.reject(
+            max(found.values()), f"the title names several fiscal years ({listed}): add a ปีงบประมาณ column"
+        )
+    return next(iter(found), None)
+
+
+def _fiscal_year(sheet: _Sheet, written: str, line: int | None) -> int:
+    """A B.E. fiscal year in range, from "2566", "๖๖" or a C.E. year (2007–2037 → 2550–2580)."""
+    year = be_year(written)
+    if year is None:
+        sheet.reject(line, f"fiscal year '{written}' is not a year")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        sheet.reject(line, f"fiscal year {written} is outside {YEAR_MIN}–{YEAR_MAX}")
+    return year
+
+
+# --- the rows ------------------------------------------------------------------------------------
+
+
+def _parse_row(sheet: _Sheet, row: Sequence[Cell], line: int) -> SheetRow | None:
+    """One agency's results, or None for a row that carries none (blank, repeated header, total)."""
+    name = _text(sheet.value(row, "agency"))
+    if _role_of(name) == "agency":  # the header, repeated on every page of a copied report
+        return None
+    if not name:
+        return _without_agency(sheet, row, line)
+    if _header_key(name).startswith(_SUMMARY_ROWS):
+        sheet.warn(line, f"summary row '{name}' skipped")
+        return None
+    grade, rating = _grade_and_rating(sheet, row, line)
+    result = SheetRow(
+        line=line,
+        agency=_agency(sheet, row, line, name),
+        fiscal_year=_row_year(sheet, row, line),
+        score=_score(sheet, sheet.value(row, "score"), "score", line),
+        grade=grade,
+        rating=rating,
+        indicators=_scores(sheet, row, line, {str(n): f"indicator_{n}" for n in range(1, 11)}),
+        instruments=_scores(sheet, row, line, {"IIT": "iit", "EIT": "eit", "OIT": "oit"}),
+    )
+    if result.score is None and not (grade or rating or result.indicators or result.instruments):
+        sheet.warn(line, f"'{name}' has no score, grade or indicators: skipped")
+        return None
+    return result
+
+
+def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
+    """A row with results but no agency rejects the file; a blank row or a note is passed over."""
+    if _is_blank(row):
+        return None
+    if any(_text(cell) for role in _DATA_ROLES for cell in sheet.values(row, role)):
+        sheet.reject(line, "no agency name")
+    sheet.warn(line, f"row without agency skipped: {' '.join(filter(None, map(_text, row)))[:80]}")
+    return None
+
+
+def _row_year(sheet: _Sheet, row: Sequence[Cell], line: int) -> int:
+    cell = sheet.value(row, "fiscal_year")
+    text = re.sub(r"\s", "", _text(cell))
+    if not text:
+        if sheet.title_year is None:
+            sheet.reject(line, "no fiscal year in this row or in a title row")
+        return sheet.title_year
+    return _fiscal_year(sheet, re.sub(r"^พ\.?ศ\.?", "", text), line)
+
+
+def _score(sheet: _Sheet, cell: Cell, label: str, line: int) -> float | None:
+    """A score 0–100 from a number or text with Thai digits, a decimal comma or thousands commas."""
+    text = re.sub(r"\s", "", _text(cell))
+    if text.lower() in _BLANK_NUMBERS:
+        return None
+    if isinstance(cell, float):
+        value = cell
+    else:
+        number = _plain_number(text)
+        if number is None:
+            sheet.reject(line, f"{label} '{text}' is not a number")
+        value = float(number)
+    if not math.isfinite(value):
+        sheet.reject(line, f"{label} '{text}' is not a number")
+    if not 0 <= value <= 100:
+        sheet.reject(line, f"{label} {value:g} is outside 0–100")
+    return value
+
+
+def _plain_number(text: str) -> str | None:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        text = text.replace(",", "")
+    elif re.fullmatch(r"\d+,\d+", text):
+        text = text.replace(",", ".")
+    return text if re.fullmatch(r"-?\d+(?:\.\d+)?", text) else None
+
+
+def _scores(sheet: _Sheet, row: Sequence[Cell], line: int, roles: dict[str, str]) -> dict[str, float]:
+    """Indicator or instrument scores keyed as the records expect ("1"…"10", "IIT"…), blanks left out."""
+    scores = {key: _score(sheet, sheet.value(row, role), _label(role), line) for key, role in roles.items()}
+    return {key: value for key, value in scores.items() if value is not None}
+
+
+def _label(role: str) -> str:
+    return role.replace("_", " ") if role.startswith("indicator") else role.upper()
+
+
+def _grade_and_rating(sheet: _Sheet, row: Sequence[Cell], line: int) -> tuple[str | None, str | None]:
+    """Letters (AA–F) go to grade and pass labels to rating, whichever column they were written in."""
+    grade = rating = None
+    for text in filter(None, map(_text, sheet.values(row, "grade_or_rating"))):
+        compact = re.sub(r"\s", "", text)
+        found_rating = next((label for label in RATINGS if label in compact), None)
+        found_grade = _GRADE.search(compact.upper())
+        if found_rating is None and found_grade is None:
+            sheet.reject(line, f"grade '{text}' is neither a grade (AA–F) nor a pass label (ผ่าน, ไม่ผ่าน…)")
+        grade = grade or (found_grade[1] if found_grade else None)
+        rating = rating or found_rating
+    return grade, rating
+
+
+def _agency(sheet: _Sheet, row: Sequence[Cell], line: int, written: str) -> Agency:
+    """Canonical name and type; district and province from their columns, the name, or the place name."""
+    bare_name, named_district, named_province = _split_place(written)
+    name = _typed_name(sheet, row, line, bare_name)
+    district = _strip(_text(sheet.value(row, "district")) or named_district, _DISTRICT_PREFIXES)
+    province = _province(sheet, line, _text(sheet.value(row, "province")) or named_province)
+    place = locate(name) if province is None or district is None else None
+    agency = Agency(name.canonical, name.type, district or None, province, line=line)
+    if place and agency.province is None:
+        agency.province, agency.province_inferred = place.province, True
+    if place and agency.district is None and place.province == agency.province:
+        agency.district = place.district
+    return agency
+
+
+def _split_place(written: str) -> tuple[str, str, str]:
+    """Split "อบต.หนองระเวียง อ.เมืองนครราชสีมา จ.นครราชสีมา" into name, district and province."""
+    match = _NAME_PLACE.search(written)
+    if match is None or not match[0].strip():
+        return written, "", ""
+    return written[: match.start()], match["district"] or "", match["province"] or ""
+
+
+def _typed_name(sheet: _Sheet, row: Sequence[Cell], line: int, written: str) -> AgencyName:
+    """The name with the type column's prefix added when the name has none; the type column wins."""
+    name = parse_name(written)
+    type_text = _text(sheet.value(row, "type"))
+    if not type_text:
+        return name
+    agency_type = TYPE_WORDS.get(re.sub(r"[\s._]", "", type_text.lower()))
+    if agency_type is None:
+        sheet.warn(line, f"type '{type_text}' not recognised: type taken from the name")
+        return name
+    if name.type == "other" and agency_type in TYPE_PREFIX:
+        return parse_name(TYPE_PREFIX[agency_type] + name.place)
+    if name.type != agency_type:
+        sheet.warn(line, f"type column says {agency_type} but the name '{written}' says {name.type}")
+    return AgencyName(agency_type, name.place, name.canonical)
+
+
+def _strip(text: str, prefixes: tuple[str, ...]) -> str:
+    """The place name without its อำเภอ/อ./จังหวัด/จ. prefix."""
+    for prefix in prefixes:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            return text[len(prefix) :].strip()
+    return text
+
+
+def _province(sheet: _Sheet, line: int, written: str) -> str | None:
+    if not written:
+        return None
+    province = geography.province_named(_strip(written, _PROVINCE_PREFIXES))
+    if province is None:
+        sheet.warn(line, f"province '{written}' is not a Thai province: ignored")
+    return province
+
+
+def _drop_duplicates(sheet: _Sheet, rows: list[SheetRow]) -> list[SheetRow]:
+    """One row per agency and year: an identical repeat is dropped, a conflicting one rejects the file."""
+    first: dict[tuple[str, str | None, int], SheetRow] = {}
+    kept = []
+    for row in rows:
+        key = (row.agency.name, row.agency.province, row.fiscal_year)
+        earlier = first.setdefault(key, row)
+        if earlier is row:
+            kept.append(row)
+        elif _results(earlier) == _results(row):
+            sheet.warn(
+                row.line, f"line {row.line} repeats line {earlier.line} ({key[0]} {key[2]}): kept once"
+            )
+        else:
+            sheet.reject(
+                row.line, f"lines {earlier.line} and {row.line} give different results for {key[0]} {key[2]}"
+            )
+    return kept
+
+
+def _results(row: SheetRow) -> tuple:
+    return (row.score, row.grade, row.rating, row.indicators, row.instruments)

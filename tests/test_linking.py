@@ -1,0 +1,133 @@
+"""Linking measures to the indicators they target: clear cases, headings, spelling, and accuracy
+against hand labels of the seed documents (tests/fixtures/measure_labels.csv)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from ita.errors import ParseError
+from ita.linking import TERMS_PATH, link_measure, load_terms
+from ita.parse.report import parse_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "documents"
+LABELS = ROOT / "tests" / "fixtures" / "measure_labels.csv"
+
+
+def primary(
+    title: str, steps: list[str] | None = None, result: str | None = None, group: str | None = None
+) -> int | None:
+    targets = link_measure(title, steps or [], result, group)
+    return targets[0].indicator_no if targets else None
+
+
+@pytest.mark.parametrize(
+    ("title", "indicator_no"),
+    [
+        ("มีแนวทางปฏิบัติเกี่ยวกับการใช้ทรัพย์สินของราชการ", 4),
+        ("การรับรู้เกี่ยวกับแผนการจัดซื้อจัดจ้าง", 2),
+        ("การใช้อำนาจและการบริหารงานบุคคลอย่างโปร่งใส", 3),
+        ("จัดตั้งศูนย์ปฏิบัติการต่อต้านการทุจริต", 5),
+        ("การปรับปรุงประสิทธิภาพการทำงานให้ดีขึ้น", 8),
+        ("การปรับปรุงข้อมูลในเว็บไซต์ให้เป็นปัจจุบัน", 9),
+        ("รณรงค์งดการให้ ไม่รับของขวัญในช่วงเทศกาล", 10),
+        ("การให้ความรู้เกี่ยวกับผลประโยชน์ทับซ้อน", 1),
+    ],
+)
+def test_clear_titles_link_to_their_indicator(title: str, indicator_no: int) -> None:
+    assert primary(title) == indicator_no
+
+
+def test_evidence_lists_the_matched_terms_strongest_first() -> None:
+    targets = link_measure(
+        "การใช้จ่ายงบประมาณ",
+        ["เปิดเผยข้อมูลแผนการจัดซื้อจัดจ้างบนเว็บไซต์"],
+        None,
+        None,
+    )
+    assert [(t.indicator_no, t.rank) for t in targets] == [(2, 1), (9, 2)]
+    assert targets[0].evidence == ["ใช้จ่ายงบประมาณ", "จัดซื้อจัดจ้าง"]
+    assert targets[1].evidence == ["เปิดเผยข้อมูล", "เว็บไซต์"]
+
+
+def test_one_term_in_the_title_outweighs_many_in_the_results() -> None:
+    targets = link_measure("ลดขั้นตอนการขออนุญาต", [], "ปรับปรุงเว็บไซต์และเปิดเผยข้อมูลพื้นฐาน", None)
+    assert [t.indicator_no for t in targets] == [8, 9]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["การใช้ ทรัพย์สินของ ราชการ", "การใช้ทรัพย์ สินของราชการ", "ทรัพย์สินของทางราชการ", "ทรัพย์สินราชการ"],
+)
+def test_spacing_and_spelling_variants_still_match(title: str) -> None:
+    assert primary(title) == 4
+
+
+def test_latin_terms_match_across_case_hyphens_and_spaces() -> None:
+    targets = link_measure("พัฒนาการให้บริการ (One- stop Service)", ["ใช้ระบบ e - service"], None, None)
+    assert targets[0].indicator_no == 8
+    assert targets[0].evidence == ["One stop service", "E-Service"]
+
+
+def test_a_term_inside_a_longer_term_is_not_counted_twice() -> None:
+    targets = link_measure("ประชาสัมพันธ์ข้อมูลแก่ประชาชน", [], None, None)
+    assert [(t.indicator_no, t.evidence) for t in targets] == [(9, ["ประชาสัมพันธ์ข้อมูล"])]
+
+
+def test_an_instrument_heading_limits_the_choice_to_its_indicators() -> None:
+    title = "จัดทำคู่มือการใช้ทรัพย์สินของราชการและเผยแพร่บนเว็บไซต์"
+    assert primary(title) == 4
+    assert primary(title, group="มาตรการ/แนวทาง ยกระดับ OIT") == 9
+    assert link_measure(title, [], None, "มาตรการ ยกระดับ EIT") == []
+
+
+def test_an_issue_heading_is_evidence_like_the_title() -> None:
+    heading = "ประเด็นที่ 4 กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ"
+    targets = link_measure("จัดทำคู่มือ", [], None, heading)
+    assert [(t.indicator_no, t.evidence) for t in targets] == [(4, ["ทรัพย์สินของราชการ"])]
+    assert primary("จัดทำคู่มือ", group="ประเด็นที่ 2 การให้บริการและระบบ E-Service") == 8
+
+
+def test_no_evidence_means_no_targets() -> None:
+    assert link_measure("จัดกิจกรรมวันเด็กแห่งชาติ", ["เชิญชวนประชาชนเข้าร่วมงาน"], None, None) == []
+    assert link_measure("", [], None, None) == []
+
+
+def test_one_word_in_the_results_alone_is_too_little() -> None:
+    assert link_measure("จัดกิจกรรมวันเด็กแห่งชาติ", [], "เผยแพร่ภาพบนเว็บไซต์", None) == []
+
+
+def test_term_table_covers_every_indicator() -> None:
+    table = load_terms(TERMS_PATH)
+    assert 30 <= len(table.terms) <= 80
+    assert {t.indicator_no for t in table.terms} == set(range(1, 11))
+
+
+def test_a_bad_term_row_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text("indicator_no,term,weight,note\n4,ครุภัณฑ์,1.0,\n11,เว็บไซต์,0.5,\n", encoding="utf-8")
+    with pytest.raises(ParseError, match=r"terms\.csv:3: indicator_no must be 1–10"):
+        load_terms(path)
+
+
+def test_primary_indicator_accuracy_on_the_seed_documents() -> None:
+    """Hand labels were written before the linker; see the README for what this figure can and cannot say."""
+    with LABELS.open(encoding="utf-8", newline="") as f:
+        labels = {(row["document"], int(row["measure_no"])): row for row in csv.DictReader(f)}
+    misses, total = [], 0
+    for path in sorted(SEEDS.glob("*.txt")):
+        # Matched by document order: the hand labels number unnumbered measures in order too.
+        for order, measure in enumerate(parse_report(path).measures, start=1):
+            label = labels.pop((path.name, order))
+            total += 1
+            got = primary(measure.title, measure.steps, measure.result, measure.group)
+            if got != int(label["primary_indicator"]):
+                misses.append(
+                    f"{path.name[:3]} #{order} {label['title']}: labelled {label['primary_indicator']}, got {got}"
+                )
+    assert not labels, f"labelled measures the parser did not find: {sorted(labels)}"
+    accuracy = (total - len(misses)) / total
+    assert accuracy >= 0.85, f"accuracy {accuracy:.3f}; missed:\n" + "\n".join(misses)
