@@ -214,3 +214,15 @@ def _rank(scores: dict[int, float], evidence: dict[int, dict[str, float]]) -> li
         Target(no, rank, round(score, 2), sorted(evidence[no], key=lambda t: -evidence[no][t]))
         for rank, (no, score) in enumerate(kept, start=1)
     ]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+
+    return frozenset(thai_stopwords())
+
+
+def title_words(title: str) -> list[str]:
+    """The distinct content words of a measure title, for matching one measure across reports and years."""
+    return sorted({w for w in _words(title) if w not in _stopwords() and len(w) > 1})

@@ -46,6 +46,15 @@ _OLDER_SHEETS = """
     WHERE file_name = $name AND agency_id IS NULL AND kind = $kind
       AND superseded_by IS NULL AND document_id <> $id AND NOT is_synthetic"""
 
+_TITLES_WITHOUT_WORDS = """
+    SELECT DISTINCT title FROM measures m
+    WHERE NOT EXISTS (SELECT 1 FROM measure_words w WHERE w.measure_id = m.measure_id)"""
+_INSERT_TITLE_WORDS = """
+    INSERT INTO measure_words
+    SELECT m.measure_id, t.words, m.is_synthetic
+    FROM measures m JOIN title_words t USING (title)
+    WHERE NOT EXISTS (SELECT 1 FROM measure_words w WHERE w.measure_id = m.measure_id)"""
+
 SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 YEAR_RANGE = (2550, 2580)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -75,7 +84,19 @@ def init_database(con: duckdb.DuckDBPyConnection) -> None:
 
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute the tables behind the public views; run once after a batch of imports."""
+    add_title_words(con)
     con.execute(db.refresh_sql())
+
+
+def add_title_words(con: duckdb.DuckDBPyConnection) -> None:
+    """Tokenise the titles of measures that have no words yet, once per distinct title."""
+    titles = con.execute(_TITLES_WITHOUT_WORDS).df()
+    if titles.empty:
+        return
+    titles["words"] = [linking.title_words(t) for t in titles["title"]]
+    con.register("title_words", titles)
+    con.execute(_INSERT_TITLE_WORDS)
+    con.unregister("title_words")
 
 
 def load_framework(con: duckdb.DuckDBPyConnection) -> None:

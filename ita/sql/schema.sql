@@ -132,3 +132,9 @@ CREATE TABLE IF NOT EXISTS measure_targets (
     evidence      VARCHAR[],         -- the words that linked it
     is_synthetic  BOOLEAN NOT NULL DEFAULT false
 );
+
+CREATE TABLE IF NOT EXISTS measure_words (
+    measure_id    INTEGER PRIMARY KEY,
+    words         VARCHAR[] NOT NULL,  -- content words of the title (pythainlp), for matching measures
+    is_synthetic  BOOLEAN NOT NULL DEFAULT false
+);

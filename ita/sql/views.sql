@@ -161,3 +161,58 @@ SELECT d.file_name AS document, d.kind, g.name AS agency_name, d.fiscal_year, w.
 FROM document_warnings w
 JOIN documents d USING (document_id)
 LEFT JOIN agencies g USING (agency_id);
+
+CREATE OR REPLACE VIEW live_measure_keys AS
+-- what identifies a measure across reports and years: agency, year, primary target and title words
+SELECT m.measure_id, m.document_id, m.agency_id, m.fiscal_year, m.measure_no, m.status,
+       t.indicator_no AS primary_indicator, coalesce(w.words, []::VARCHAR[]) AS words, m.is_synthetic
+FROM measures m
+LEFT JOIN measure_targets t ON t.measure_id = m.measure_id AND t.rank = 1
+LEFT JOIN measure_words w ON w.measure_id = m.measure_id;
+
+CREATE OR REPLACE VIEW v_measure_status_history AS
+-- a standing measure's status in the agency's earlier reports of the same year (six-month before year-end):
+-- matched by measure number and shared title words; the later report's status is the one that stands
+SELECT cur.measure_id, earlier.measure_id AS earlier_measure_id, d.file_name AS earlier_document, d.kind AS earlier_kind,
+       d.period_end AS earlier_period_end, earlier.status AS earlier_status, cur.status, cur.is_synthetic
+FROM live_measure_keys cur
+JOIN live_measure_documents standing ON standing.document_id = cur.document_id
+JOIN live_measure_keys earlier
+  ON earlier.agency_id = cur.agency_id AND earlier.fiscal_year = cur.fiscal_year
+ AND earlier.document_id <> cur.document_id
+JOIN documents d ON d.document_id = earlier.document_id AND d.superseded_by IS NULL
+WHERE earlier.measure_no = cur.measure_no
+  AND len(list_intersect(cur.words, earlier.words)) * 2 >= least(len(cur.words), len(earlier.words));
+
+CREATE OR REPLACE VIEW live_indicator_followthrough AS
+-- did agencies act on weak indicators? Measures of fiscal year Y answer the ITA result of Y-1.
+-- Grain: one row per agency, fiscal year Y and indicator, where the agency has a result in Y-1 and
+-- a result or measures in Y
+WITH targeted AS (
+    SELECT m.agency_id, m.fiscal_year, target.indicator_no,
+           count(*) AS count_measures,
+           count(*) FILTER (WHERE m.status = 'done') AS count_done,
+           count(*) FILTER (WHERE m.status IS NOT NULL) AS count_with_status
+    FROM live_measures m, unnest(m.target_indicators) AS target(indicator_no)
+    GROUP BY ALL
+), reported AS (
+    SELECT DISTINCT agency_id, fiscal_year FROM live_measure_documents
+)
+SELECT base.agency_id, base.agency_name, base.agency_type, base.district, base.province,
+       base.fiscal_year + 1 AS fiscal_year,
+       base.indicator_no, base.indicator_name_th, base.indicator_name_en, base.instrument,
+       base.score AS base_score,
+       base.score < 85 AS is_weak,
+       coalesce(t.count_measures, 0) AS count_measures,
+       t.count_done / nullif(t.count_with_status, 0) AS share_done,
+       now.score AS score,
+       round(now.score - base.score, 2) AS change,
+       r.agency_id IS NOT NULL AS has_measures_document,
+       base.is_synthetic
+FROM live_indicator_scores base
+LEFT JOIN live_indicator_scores now
+  ON now.agency_id = base.agency_id AND now.fiscal_year = base.fiscal_year + 1 AND now.indicator_no = base.indicator_no
+LEFT JOIN targeted t
+  ON t.agency_id = base.agency_id AND t.fiscal_year = base.fiscal_year + 1 AND t.indicator_no = base.indicator_no
+LEFT JOIN reported r ON r.agency_id = base.agency_id AND r.fiscal_year = base.fiscal_year + 1
+WHERE now.score IS NOT NULL OR r.agency_id IS NOT NULL;

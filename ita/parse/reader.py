@@ -1,0 +1,235 @@
+"""Read a document file into text lines, the one form every parser works on.
+
+Plain text keeps its own line numbers. HTML and Word documents become lines the way the sample
+documents were converted: paragraphs as lines, table rows as tab-separated cells, and a cell holding
+several paragraphs written as ``<p>…</p>`` fragments, so one table reader serves every format.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table, _Cell
+from lxml import etree
+
+from ita.errors import ParseError
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+# Bytes that never occur in text; a few stray ones are tolerated, a file full of them is binary.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
+_BINARY_SHARE = 0.05
+# Thai vowel and tone marks sit on a consonant; a mark after anything else means a wrong code page.
+_THAI_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_THAI_BASE = re.compile(r"[\u0e01-\u0e30\u0e40-\u0e46]")
+_TEXT_PUNCTUATION = "“”‘’–—…•€\xa0"
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<body|<table|<p[\s>])", re.IGNORECASE)
+
+
+def read_lines(path: Path) -> list[str]:
+    """The lines of a .txt/.md, .html/.htm or .docx document (other names are tried as text)."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ParseError(name, f"cannot read the file: {error.strerror}") from error
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF"):
+        raise ParseError(name, "PDF is not supported yet: convert it to text or Word first")
+    if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
+        raise ParseError(name, "empty file")
+    if suffix == ".docx" or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES and data.startswith(b"PK\x03\x04")):
+        return _docx_lines(data, name)
+    _reject_binary(data, name)
+    text = decode_text(data, name)
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _HTML_START.match(text)):
+        return html_lines(text)
+    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
+
+
+def decode_text(data: bytes, file_name: str) -> str:
+    """Text from UTF-8 (with or without BOM) or the Thai Windows code page cp874 (TIS-620)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp874")
+    except UnicodeDecodeError:
+        raise ParseError(file_name, "unsupported encoding: not UTF-8 or Thai cp874/TIS-620") from None
+    if not _looks_thai(text):
+        raise ParseError(file_name, "unsupported encoding: not UTF-8, and not Thai in cp874/TIS-620")
+    return text
+
+
+def html_lines(html: str) -> list[str]:
+    """Block elements as lines, table rows as tab-separated cells (cell structure kept as <p>/<li>)."""
+    parser = _HtmlLines()
+    parser.feed(html)
+    parser.close()
+    return parser.finish()
+
+
+def _reject_binary(data: bytes, name: str) -> None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseError(name, "unsupported encoding: UTF-16; save the file as UTF-8")
+    control = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
+    if b"\x00" in data or control > _BINARY_SHARE * len(data):
+        raise ParseError(name, "binary file: expected text, HTML or Word (.docx)")
+
+
+def _looks_thai(text: str) -> bool:
+    """Whether cp874-decoded text reads as Thai and ASCII rather than another code page's bytes."""
+    foreign = sum(
+        1 for ch in text if not (ch.isascii() or "\u0e00" <= ch <= "\u0e7f" or ch in _TEXT_PUNCTUATION)
+    )
+    misplaced = sum(1 for m in _THAI_MARKS.finditer(text) if not _follows_thai(text, m.start()))
+    thai = len(_THAI_BASE.findall(text))
+    return thai > 0 and foreign <= 0.02 * len(text) and misplaced <= 0.01 * thai
+
+
+def _follows_thai(text: str, index: int) -> bool:
+    return index > 0 and ("\u0e01" <= text[index - 1] <= "\u0e4e")
+
+
+def _docx_lines(data: bytes, name: str) -> list[str]:
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError):
+        raise ParseError(name, "not a readable Word (.docx) file") from None
+    return list(_docx_body(document))
+
+
+def _docx_body(document: Document) -> Iterator[str]:
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            yield from _docx_rows(block)
+        else:
+            yield from block.text.split("\n")
+
+
+def _docx_rows(table: Table) -> Iterator[str]:
+    for row in table.rows:
+        cells: list[str] = []
+        # The row's own <w:tc> elements: a cell continuing a vertical merge reads empty (it continues
+        # the row above) and a horizontally merged cell keeps the columns aligned with padding.
+        for tc in row._tr.tc_lst:
+            cells.append("" if tc.vMerge == "continue" else _docx_cell(_Cell(tc, table)))
+            cells.extend([""] * (tc.grid_span - 1))
+        yield "\t".join(cells)
+
+
+def _docx_cell(cell: _Cell) -> str:
+    paragraphs = [_one_line(p.text) for p in cell.paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    if len(paragraphs) == 1:
+        return paragraphs[0]
+    return " ".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tidy_cell(text: str) -> str:
+    """One line, written like the sample documents: "<p>a</p> <p>b</p>", "<ul><li>c</li></ul>"."""
+    text = re.sub(r"(<(?:p|li|ul)>)\s+", r"\1", _one_line(text))
+    return re.sub(r"\s+(</(?:p|li|ul)>)", r"\1", text)
+
+
+class _HtmlLines(HTMLParser):
+    """Collects lines: text between block elements, and one tab-separated line per table row."""
+
+    _BLOCKS = frozenset(
+        {
+            *("p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd"),
+            *("table", "caption", "section", "article", "header", "footer", "blockquote", "pre", "title"),
+            *("address", "nav", "main", "aside", "figure", "figcaption", "form"),
+        }
+    )
+    _CELL_MARKUP: ClassVar[dict[str, str]] = {"p": "p", "li": "li", "ul": "ul", "ol": "ul"}
+    _SKIPPED = frozenset({"script", "style", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines: list[str] = []
+        self._text: list[str] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._tables = 0
+        self._skipping = 0
+
+    def finish(self) -> list[str]:
+        self._flush()
+        return self._lines
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIPPED:
+            self._skipping += 1
+        elif tag == "table":
+            self._tables += 1
+            self._flush()
+        elif self._tables == 1 and tag == "tr":
+            self._row = []
+        elif self._tables == 1 and tag in ("td", "th"):
+            self._cell = []
+        elif self._cell is not None:
+            self._cell_markup(tag, closing=False)
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag == "table":
+            self._tables = max(0, self._tables - 1)
+        elif self._tables == 1 and tag in ("td", "th"):
+            self._end_cell()
+        elif self._tables == 1 and tag == "tr":
+            self._end_row()
+        elif self._cell is not None:
+            self._cell_markup(tag, closing=True)
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
+        elif not self._tables:
+            self._text.append(data)
+
+    def _cell_markup(self, tag: str, *, closing: bool) -> None:
+        if tag in self._CELL_MARKUP:
+            self._cell.append(f"<{'/' if closing else ''}{self._CELL_MARKUP[tag]}>")
+        elif tag in self._BLOCKS or tag in ("td", "th", "tr"):
+            self._cell.append(" ")
+
+    def _end_cell(self) -> None:
+        if self._cell is None or self._row is None:
+            return
+        self._row.append(_tidy_cell("".join(self._cell)))
+        self._cell = None
+
+    def _end_row(self) -> None:
+        if self._cell is not None:
+            self._end_cell()
+        if self._row and any(cell.strip() for cell in self._row):
+            self._lines.append("\t".join(self._row))
+        self._row = None
+
+    def _flush(self) -> None:
+        line = _one_line("".join(self._text))
+        if line:
+            self._lines.append(line)
+        self._text = []

@@ -1,0 +1,256 @@
+"""Tables written as tab-separated lines: which column holds what, and the items inside a cell.
+
+Agencies name their columns differently ("ขั้นตอน/วิธีการปฏิบัติ", "วิธีดำเนินการ", "ระยะเวลา ดำเนินการ"),
+so columns are recognised by the words in their header, and cells are split into items by what
+marks an item: ``<p>``/``<li>`` fragments, numbers "๑. " "1) " "๔.๑ ", or "- " bullets.
+Text that leaves this module is plain: tags stripped, whitespace collapsed, Thai digits as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from ita.thai import arabic_digits
+
+ROLES = (
+    "no",
+    "title",
+    "steps",
+    "responsible",
+    "period",
+    "result",
+    "outcome",
+    "suggestion",
+    "followup",
+    "status_not_started",
+    "status_in_progress",
+    "status_done",
+    "other",
+)
+STATUS_ROLES = {
+    "status_not_started": "not_started",
+    "status_in_progress": "in_progress",
+    "status_done": "done",
+}
+# First match wins, so the order settles overlaps: "กำหนดแล้วเสร็จ" is a deadline, not a status,
+# and "สรุปผลการดำเนินการตามมาตรการ" is a result although it names the measure.
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("status_not_started", ("ยังไม่",)),
+    ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน")),
+    ("period", ("ระยะเวลา", "กำหนดแล้วเสร็จ", "กำหนดเวลา", "ห้วงเวลา", "ช่วงเวลา", "กำหนดการ")),
+    ("status_done", ("ดำเนินการแล้ว", "ดำเนินการเสร็จ", "เสร็จสิ้น", "เสร็จเรียบร้อย", "แล้วเสร็จ")),
+    ("outcome", ("ผลลัพธ์", "ความสำเร็จ")),
+    ("result", ("ผลการดำเนิน", "ผลดำเนิน", "สรุปผล", "ผลการปฏิบัติ")),
+    ("suggestion", ("เสนอแนะ",)),
+    ("followup", ("รายงานผล", "การรายงาน", "ติดตาม")),
+    ("responsible", ("รับผิดชอบ",)),
+    ("steps", ("ขั้นตอน", "วิธี")),
+    ("title", ("มาตรการ", "โครงการ", "กิจกรรม", "ประเด็น")),
+    ("steps", ("แนวทาง",)),
+)
+_NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ"})
+_HEADER_CELL_MAX = 60
+_CHECK_MARKS = "✓✔√☑✅"
+_BLANK = frozenset({"", "-", "–", "—", "--"})
+# Words that open a unit's name; a space before one of them separates two units, any other space
+# is a line wrap inside one name ("กองยุทธ ศาสตร์และ งบประมาณ").
+_UNIT_PREFIXES = ("กอง", "สำนัก", "งาน", "ฝ่าย", "ทุก", "ส่วน", "หน่วย", "นัก", "ศูนย์", "ผู้", "นายก", "หัวหน้า", "คณะ")
+
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_BLOCK_TAG_RE = re.compile(r"<(/?)(p|li|ul|ol)\b[^<>]*>", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"(?:^|(?<=\s))\(?(?P<n>\d{1,2})(?:\.(?P<sub>\d{1,2})\.?(?=\s)|[.)](?!\d))\)?\s*")
+_MEASURE_NO_RE = re.compile(r"มาตรการที่\s*(?P<n>\d{1,2})\s*[:.]?\s*")
+_BULLET_RE = re.compile(r"(?:^|(?<=\s))[-•●▪◦∙·]\s*(?=\S)")
+
+
+@dataclass(frozen=True)
+class _Item:
+    text: str
+    marker: str  # "number", "bullet" or "" for an item written without one
+
+
+def strip_tags(text: str) -> str:
+    """Plain text of a cell: tags removed, entities decoded, whitespace collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(_TAG_RE.sub(" ", text))).strip()
+
+
+def is_blank(text: str) -> bool:
+    """An empty cell, or one holding only a dash."""
+    return strip_tags(text) in _BLANK
+
+
+def is_checked(cell: str) -> bool:
+    """A status cell ticked with ✓ (or ✔ √ ☑, or a lone "/")."""
+    text = strip_tags(cell)
+    return any(mark in text for mark in _CHECK_MARKS) or text == "/"
+
+
+def column_role(header_cell: str) -> str:
+    """The role of a column from its header text; stray spaces inside words are ignored."""
+    words = re.sub(r"\s+", "", strip_tags(header_cell))
+    if words.rstrip(".") in _NUMBER_HEADERS:
+        return "no"
+    return next((role for role, keys in _ROLE_WORDS if any(k in words for k in keys)), "other")
+
+
+def header_roles(cells: list[str]) -> list[str] | None:
+    """Column roles when a row is a table header (a measure column and two more it recognises,
+    or a row of status columns under a merged "ผลการดำเนินการ"); None for a data row."""
+    texts = [strip_tags(c) for c in cells]
+    if any(len(t) > _HEADER_CELL_MAX or leading_number(t)[0] is not None for t in texts):
+        return None
+    roles = [column_role(t) for t in texts]
+    if roles.count("title") > 1:  # "มาตรการ | กิจกรรม": the second names what is done
+        second = roles.index("title", roles.index("title") + 1)
+        roles[second] = "steps"
+    known = [r for r in roles if r not in ("other", "no")]
+    statuses = [r for r in roles if r in STATUS_ROLES]
+    if ("title" in roles and len(known) >= 3) or len(statuses) >= 2:
+        return roles
+    return None
+
+
+def merge_header(roles: list[str], sub_roles: list[str]) -> list[str]:
+    """Roles of a two-row header: the second row refines the columns it names."""
+    width = max(len(roles), len(sub_roles))
+    main = roles + ["other"] * (width - len(roles))
+    sub = sub_roles + ["other"] * (width - len(sub_roles))
+    return [s if s != "other" else m for m, s in zip(main, sub, strict=True)]
+
+
+def cells_by_role(cells: list[str], roles: list[str]) -> dict[str, list[str]]:
+    """A data row's cells grouped by the role of their column (extra cells count as "other")."""
+    grouped: dict[str, list[str]] = {}
+    for index, cell in enumerate(cells):
+        role = roles[index] if index < len(roles) else "other"
+        grouped.setdefault(role, []).append(cell)
+    return grouped
+
+
+def leading_number(text: str) -> tuple[int | None, str]:
+    """The number a cell opens with ("๑. ", "1) ", "มาตรการที่ ๒") and the text after it."""
+    text = strip_tags(text)
+    match = _NUMBER_RE.match(arabic_digits(text)) or _MEASURE_NO_RE.match(arabic_digits(text))
+    if not match:
+        return None, text
+    return int(match["n"]), text[match.end() :].strip()
+
+
+def split_items(cell: str) -> list[str]:
+    """The items a cell lists, without their numbers or bullets.
+
+    A list (``<ul>`` or "- " bullets) right after a numbered item holds its sub-points, which stay
+    inside that item.
+    """
+    items: list[_Item] = []
+    for text, in_list in _blocks(cell):
+        pieces = _split_text(text)
+        sub_points = in_list or all(p.marker == "bullet" for p in pieces)
+        if sub_points and items and items[-1].marker == "number":
+            points = " ".join(f"- {p.text}" for p in pieces)
+            items[-1] = _Item(f"{items[-1].text} {points}", "number")
+        else:
+            items.extend(pieces)
+    return [item.text for item in items if item.text]
+
+
+def split_responsible(cell: str) -> list[str]:
+    """The units named in a responsible cell, each once, in order."""
+    units: list[str] = []
+    for item in split_items(cell):
+        for part in re.split(r"\s*[/,]\s*", item):
+            units.extend(_split_units(part))
+    return list(dict.fromkeys(u for u in units if u not in _BLANK))
+
+
+def _blocks(cell: str) -> list[tuple[str, bool]]:
+    """Text runs between <p>/<li>/<ul> tags, each flagged when it sits inside a list."""
+    blocks: list[tuple[str, bool]] = []
+    depth, in_item, position = 0, False, 0
+    for tag in _BLOCK_TAG_RE.finditer(cell):
+        blocks.append((strip_tags(cell[position : tag.start()]), depth > 0))
+        position = tag.end()
+        closing, name = tag[1] == "/", tag[2].lower()
+        if name in ("ul", "ol"):
+            depth = max(0, depth - 1) if closing else depth + 1
+        elif name == "li":
+            in_item = not closing
+        elif not closing and not in_item:
+            depth = 0  # a new paragraph ends a list someone forgot to close
+    blocks.append((strip_tags(cell[position:]), depth > 0))
+    return [(text, in_list) for text, in_list in blocks if text]
+
+
+def _split_text(text: str) -> list[_Item]:
+    numbered = _split_numbered(text)
+    if numbered:
+        return numbered
+    return _split_bullets(text)
+
+
+def _split_numbered(text: str) -> list[_Item]:
+    digits = arabic_digits(text)
+    markers, previous = [], None
+    for match in _NUMBER_RE.finditer(digits):
+        n = int(match["n"])
+        # Numbers count as item markers only in sequence (1, 2, 2, 3 …), so "๙๒.๙ คะแนน" stays text.
+        if (match.start() == 0 or n == 1) if previous is None else n in (previous, previous + 1):
+            markers.append(match)
+            previous = n
+    if not markers:
+        return []
+    items = [_Item(text[: markers[0].start()].strip(), "")]
+    bounds = [m.end() for m in markers]
+    ends = [m.start() for m in markers[1:]] + [len(text)]
+    items += [_Item(text[start:end].strip(), "number") for start, end in zip(bounds, ends, strict=True)]
+    return [item for item in items if item.text]
+
+
+def _split_bullets(text: str) -> list[_Item]:
+    digits = arabic_digits(text)
+    bullets = [m.start() for m in _BULLET_RE.finditer(digits) if _is_bullet(digits, m.start())]
+    if not bullets or (len(bullets) == 1 and bullets[0] > 0):
+        return [_Item(text, "")]
+    starts = sorted({0, *bullets})
+    items = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[start:end].strip()
+        if start in bullets:
+            items.append(_Item(_BULLET_RE.sub("", piece, count=1), "bullet"))
+        else:
+            items.append(_Item(piece, ""))
+    return [item for item in items if item.text]
+
+
+def _is_bullet(text: str, index: int) -> bool:
+    # "E - service" and "๓ - ๕ วัน" are words joined by a dash, not a list.
+    before, after = text[:index].rstrip(), text[index + 1 :].lstrip()
+    return not (before and after and _latin_or_digit(before[-1]) and _latin_or_digit(after[0]))
+
+
+def _latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _split_units(text: str) -> list[str]:
+    units: list[str] = []
+    for word in text.split():
+        if units and not (_opens_unit(word) and not _is_bare_prefix(units[-1])):
+            units[-1] += word if _thai_joint(units[-1], word) else f" {word}"
+        else:
+            units.append(word)
+    return units
+
+
+def _opens_unit(word: str) -> bool:
+    return word.lstrip("-").startswith(_UNIT_PREFIXES)
+
+
+def _is_bare_prefix(unit: str) -> bool:
+    return unit.lstrip("-") in _UNIT_PREFIXES
+
+
+def _thai_joint(left: str, right: str) -> bool:
+    return "\u0e01" <= left[-1] <= "\u0e4e" and "\u0e01" <= right[0] <= "\u0e4e"

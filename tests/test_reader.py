@@ -1,0 +1,152 @@
+"""Reading files into lines: text encodings, HTML and Word converted the way the seeds were, and rejections."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from ita.errors import ParseError
+from ita.parse.reader import read_lines
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "documents"
+SEED_002 = SEEDS / "002_c99676ea6513b4a9.txt"
+THAI = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๕\nองค์การบริหารส่วนตำบลนาขุม\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def test_text_lines_keep_the_file_numbering() -> None:
+    lines = read_lines(SEED_002)
+    assert len(lines) == 58  # the last line has no newline
+    assert lines[15] == "ตัวชี้วัดที่ ๑\tการปฏิบัติหน้าที่\tได้ ๙๓.๓๑ คะแนน"  # line 16
+    assert lines[53].startswith("มาตรการ\tขั้นตอน/วิธีการปฏิบัติ\t")  # line 54
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        THAI.encode("utf-8"),
+        b"\xef\xbb\xbf" + THAI.encode("utf-8"),
+        THAI.encode("cp874"),
+        THAI.encode("tis-620"),
+    ],
+    ids=["utf-8", "utf-8-bom", "cp874", "tis-620"],
+)
+def test_encodings(tmp_path: Path, data: bytes) -> None:
+    assert read_lines(write(tmp_path, "doc.txt", data)) == THAI.splitlines()
+
+
+def test_windows_line_ends(tmp_path: Path) -> None:
+    assert read_lines(write(tmp_path, "doc.txt", "ก\r\nข\r\n\r\nค")) == ["ก", "ข", "", "ค"]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ("café résumé naïve à la carte".encode("latin-1"), "unsupported encoding"),
+        (THAI.encode("utf-16"), "unsupported encoding"),
+        (b"", "empty file"),
+        (b" \r\n\t\n", "empty file"),
+        (b"\xef\xbb\xbf\n", "empty file"),
+        (b"abc\x00\x01\x02def", "binary file"),
+        (bytes(range(256)) * 4, "binary file"),
+    ],
+    ids=["latin-1", "utf-16", "empty", "blank", "bom-only", "nul", "bytes"],
+)
+def test_rejections(tmp_path: Path, data: bytes, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason) as error:
+        read_lines(write(tmp_path, "doc.txt", data))
+    assert error.value.file == "doc.txt"
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.txt"])
+def test_pdf_is_refused_with_advice(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ParseError, match="PDF is not supported yet: convert it to text or Word first"):
+        read_lines(write(tmp_path, name, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
+
+
+def word_file_with_broken_xml(tmp_path: Path) -> bytes:
+    docx.Document().save(tmp_path / "whole.docx")
+    broken = io.BytesIO()
+    with zipfile.ZipFile(tmp_path / "whole.docx") as whole, zipfile.ZipFile(broken, "w") as out:
+        for item in whole.infolist():
+            data = whole.read(item.filename)
+            out.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
+    return broken.getvalue()
+
+
+def test_broken_word_files(tmp_path: Path) -> None:
+    for data in (b"PK\x03\x04 not really a zip", word_file_with_broken_xml(tmp_path)):
+        with pytest.raises(ParseError, match=r"not a readable Word \(\.docx\) file"):
+            read_lines(write(tmp_path, "report.docx", data))
+
+
+def test_unknown_extension_is_read_as_text_or_html(tmp_path: Path) -> None:
+    assert read_lines(write(tmp_path, "report.dat", THAI)) == THAI.splitlines()
+    assert read_lines(write(tmp_path, "page", "<html><body><p>ก</p><p>ข</p></body></html>")) == ["ก", "ข"]
+
+
+HTML = """<!DOCTYPE html><html><head><title>ITA</title><style>p { color: red }</style>
+<script>var x = "<p>no</p>";</script></head><body>
+<h1>มาตรการส่งเสริมคุณธรรม</h1><div>เทศบาลตำบล<b>บ้านแพ้ว</b><br>ประจำปี&nbsp;2567</div>
+<table>
+ <tr><th>มาตรการ</th><th>ขั้นตอน</th></tr>
+ <tr><td><p>๑. การเปิดเผยข้อมูล</p></td>
+     <td><p>๑. ปรับปรุง   เว็บไซต์</p>
+         <p>๒. จัดทำ
+            คู่มือ</p><ul><li>ย่อย ก</li><li>ย่อย ข</li></ul></td></tr>
+ <tr><td></td><td>ต่อ<table><tr><td>ซ้อน</td></tr></table></td></tr>
+</table>
+<p>ท้ายเอกสาร</p></body></html>"""
+
+
+def test_html_blocks_and_table_rows(tmp_path: Path) -> None:
+    assert read_lines(write(tmp_path, "doc.html", HTML)) == [
+        "ITA",
+        "มาตรการส่งเสริมคุณธรรม",
+        "เทศบาลตำบลบ้านแพ้ว",
+        "ประจำปี 2567",
+        "มาตรการ\tขั้นตอน",
+        "<p>๑. การเปิดเผยข้อมูล</p>\t<p>๑. ปรับปรุง เว็บไซต์</p> <p>๒. จัดทำ คู่มือ</p><ul><li>ย่อย ก</li><li>ย่อย ข</li></ul>",
+        "\tต่อ ซ้อน",
+        "ท้ายเอกสาร",
+    ]
+
+
+def test_html_in_thai_code_page(tmp_path: Path) -> None:
+    page = "<html><body><p>องค์การบริหารส่วนตำบลนาขุม</p></body></html>"
+    assert read_lines(write(tmp_path, "doc.htm", page.encode("cp874"))) == ["องค์การบริหารส่วนตำบลนาขุม"]
+
+
+def test_word_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("มาตรการส่งเสริมคุณธรรม")
+    table = document.add_table(rows=3, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ"], strict=True):
+        cell.text = text
+    table.cell(1, 0).text = "๑. การเปิดเผยข้อมูล"
+    steps = table.cell(1, 1)
+    steps.text = "๑. ปรับปรุงเว็บไซต์"
+    steps.add_paragraph("")
+    steps.add_paragraph("๒. จัดทำ\tคู่มือ")
+    table.cell(1, 2).text = "งาน ประชาสัมพันธ์"
+    table.cell(1, 0).merge(table.cell(2, 0))  # the measure runs on: its cell reads empty below
+    table.cell(2, 1).merge(table.cell(2, 2)).text = "ข้ามสองคอลัมน์"
+    document.add_paragraph("ลงชื่อ\tนายก")
+    path = tmp_path / "doc.docx"
+    document.save(path)
+    assert read_lines(path) == [
+        "มาตรการส่งเสริมคุณธรรม",
+        "มาตรการ\tขั้นตอน\tผู้รับผิดชอบ",
+        "๑. การเปิดเผยข้อมูล\t<p>๑. ปรับปรุงเว็บไซต์</p> <p>๒. จัดทำ คู่มือ</p>\tงาน ประชาสัมพันธ์",
+        "\tข้ามสองคอลัมน์\t",
+        "ลงชื่อ\tนายก",
+    ]

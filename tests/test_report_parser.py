@@ -1,0 +1,570 @@
+"""The report parser on the four real seeds (exact values) and on synthetic variants of what other
+agencies write: status ticks, instrument headings, memos listing measures twice, prose scores,
+other encodings and formats."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import docx
+import jsonschema
+import pytest
+
+from ita.errors import ParseError
+from ita.parse.report import parse_report, parse_report_lines
+from ita.records import Assessment, ReportDocument, Warning_
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "documents"
+SEED_000 = "000_4164354f7149b5ea.txt"
+SEED_001 = "001_040fced78df51963.txt"
+SEED_002 = "002_c99676ea6513b4a9.txt"
+SEED_003 = "003_764a41593816b3a6.txt"
+SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+NKR_2564 = {
+    "1": 93.31,
+    "2": 87.74,
+    "3": 88.90,
+    "4": 87.93,
+    "5": 89.07,
+    "6": 88.64,
+    "7": 87.34,
+    "8": 84.83,
+    "9": 100.00,
+    "10": 100.00,
+}
+FIRST_HALF_2565 = (date(2021, 10, 1), date(2022, 3, 31))
+FISCAL_2567 = (date(2023, 10, 1), date(2024, 9, 30))
+
+
+@cache
+def seed(name: str) -> ReportDocument:
+    return parse_report(SEEDS / name)
+
+
+def parse_text(text: str, name: str = "doc.txt") -> ReportDocument:
+    return parse_report_lines(text.split("\n"), name)
+
+
+def spans(doc: ReportDocument) -> list[tuple[date | None, date | None]]:
+    return [(m.start, m.end) for m in doc.measures]
+
+
+# --- seed 002: a measures plan with the ITA analysis in front ------------------------------------
+
+
+def test_seed_002_agency_year_and_kind() -> None:
+    doc = seed(SEED_002)
+    assert (doc.agency.name, doc.agency.type) == ("เทศบาลนครนครราชสีมา", "city_municipality")
+    assert (doc.agency.district, doc.agency.province, doc.agency.province_inferred) == (
+        "เมืองนครราชสีมา",
+        "นครราชสีมา",
+        False,
+    )
+    assert (doc.fiscal_year, doc.kind, doc.report_period) == (2565, "measures", None)
+
+
+def test_seed_002_assessment() -> None:
+    doc = seed(SEED_002)
+    assert doc.assessments == [Assessment(2564, 92.9, "A", None, NKR_2564, {}, line=8)]
+    assert list(doc.assessments[0].indicators) == [str(n) for n in range(1, 11)]
+    assert doc.warnings == []  # 92.898 agrees with the quoted 92.9
+
+
+def test_seed_002_measures() -> None:
+    doc = seed(SEED_002)
+    assert [m.title for m in doc.measures] == [
+        "การเพิ่มประสิทธิภาพในการปฏิบัติหน้าที่",
+        "การใช้จ่ายงบประมาณ",
+        "มาตรการป้องกันการทุจริต",
+        "การปรับปรุงประสิทธิภาพการทำงานให้ดีขึ้น",
+    ]
+    assert spans(doc) == [(date(2022, 9, 1), date(2022, 9, 30))] * 4  # "กันยายน ๒๕๖๕"
+    assert [m.followup for m in doc.measures] == [
+        "รายงานผลดำเนินการในที่ประชุมองค์การประจำเดือน",
+        "รายไตรมาส",
+        "รายเดือน",
+        "รายงานผลดำเนินการในที่ประชุมองค์การประจำเดือน",
+    ]
+    first, third = doc.measures[0], doc.measures[2]
+    assert first.responsible == ["งานทะเบียนและบัตรประชาชน", "สำนักปลัดเทศบาล", "สำนักการสาธารณสุขฯ", "สำนักการคลัง"]
+    assert first.steps == [
+        "จัดให้มีการเปิดเผยข้อมูลเกี่ยวกับ ขั้นตอน ระยะเวลา และผู้รับผิดชอบ ในการให้บริการอย่างชัดเจน",
+        "สร้างระบบการประเมินประสิทธิภาพการให้บริการ ณ จุดให้บริการ",
+        "จัดให้มีประชาสัมพันธ์สอบถามและให้คำแนะนำ",
+    ]
+    assert len(third.steps) == 6  # numbered ๑ ๒ ๒ ๓ ๔ ๕ as written
+    assert [(m.no, m.status, m.result, m.source_lines) for m in doc.measures] == [
+        (1, None, None, (55, 55)),
+        (2, None, None, (56, 56)),
+        (3, None, None, (57, 57)),
+        (4, None, None, (58, 58)),
+    ]
+
+
+# --- seed 001: six-month report, a title continued after a page break ------------------------
+
+
+def test_seed_001_agency_year_kind_and_period() -> None:
+    doc = seed(SEED_001)
+    agency = doc.agency
+    assert (agency.name, agency.type, agency.line) == ("องค์การบริหารส่วนตำบลนาขุม", "sao", 5)
+    assert (agency.district, agency.province, agency.province_inferred) == ("บ้านโคก", "อุตรดิตถ์", True)
+    assert (doc.fiscal_year, doc.kind, doc.report_period) == (2565, "progress_6_months", FIRST_HALF_2565)
+    assert doc.assessments == []
+
+
+def test_seed_001_measures_and_dates() -> None:
+    doc = seed(SEED_001)
+    assert [m.no for m in doc.measures] == list(range(1, 11))
+    assert spans(doc) == [
+        (date(2022, 2, 14), date(2022, 2, 14)),  # ๑๔ ก.พ. ๒๕๖๕
+        (date(2022, 1, 1), date(2022, 1, 31)),  # ม ก ร า ค ม ๒๕๖๕
+        (date(2022, 12, 9), date(2022, 12, 9)),  # ๙ ธ.ค.๒๕๖๕, a year off: kept as written
+        (date(2022, 2, 1), date(2022, 3, 31)),  # ก.พ. – มี.ค. ๖๕
+        (date(2021, 12, 1), date(2022, 3, 31)),
+        FIRST_HALF_2565,
+        (date(2022, 3, 1), date(2022, 3, 31)),
+        FIRST_HALF_2565,
+        (date(2022, 1, 1), date(2022, 3, 31)),
+        FIRST_HALF_2565,
+    ]
+    assert doc.warnings == [
+        Warning_(
+            "measure 3: dated 2022-12-09..2022-12-09, outside the report period 2021-10-01..2022-03-31", 15
+        )
+    ]
+    assert [m.responsible for m in doc.measures][:3] == [["ทุกหน่วยงาน"], ["นักทรัพยากรบุคคล"], ["งานประชาสัมพันธ์"]]
+    assert doc.measures[0].suggestion == (
+        "- ควรจัดทำเอกสารเผยแพร่ในรูปแบบอินโฟกราฟิกแก่สำนัก/กองทุกกองต่อไปเพื่อให้เกิดความน่าสนใจและจดจำได้ง่าย"
+    )
+    assert doc.measures[9].suggestion is None  # "-"
+    assert {m.status for m in doc.measures} == {None}  # no ✓ columns: never guessed from results
+
+
+def test_seed_001_measure_continued_after_the_page_break() -> None:
+    measure = seed(SEED_001).measures[6]
+    assert measure.title == (
+        "เปิดโอกาสให้ ผู้รับบริการหรือผู้มี ส่วนได้ส่วนเสียเข้ามา มีส่วนร่วมในการ ปรับปรุงและ เสนอแนะการปฏิบัติงานของเจ้าหน้าที่"
+    )
+    assert measure.steps == [
+        "เพิ่มช่องทางในการร้องเรียน การทุจริตและช่องทางในการให้ ประชาชนมีส่วนร่วมในการ เสนอแนะการปฏิบัติงานของ เจ้าหน้าที่",
+        "ประชาสัมพันธ์ช่องทางกรรเรียน การให้ข้อเสนอแนะ เพื่อให้บุคลากรและสาธารณชนรับทราบอย่างกว้างขวาง",
+    ]
+    assert measure.result.endswith(
+        "และมีช่องทาง อื่น ๆ เช่น ไลน์ เบอร์โทรติดต่อผู้บริหารโดยตรง กล่องรับความคิดเห็นที่จุดต่าง ๆ ในตำบลนาขุม"
+    )
+    assert measure.source_lines == (21, 24)
+
+
+# --- seed 000: progress report, <p> cells, headers with stray spaces ----------------------------
+
+
+def test_seed_000() -> None:
+    doc = seed(SEED_000)
+    agency = doc.agency
+    assert (agency.name, agency.district, agency.province, agency.province_inferred) == (
+        "เทศบาลนครนครศรีธรรมราช",
+        "เมืองนครศรีธรรมราช",  # located by ita.agencies: a city named after its province
+        "นครศรีธรรมราช",
+        True,
+    )
+    assert (doc.fiscal_year, doc.kind, doc.report_period, doc.assessments) == (2565, "progress", None, [])
+    assert spans(doc) == [FIRST_HALF_2565] * 6 + [(date(2021, 11, 1), date(2022, 3, 31))]
+    assert [len(m.steps) for m in doc.measures] == [2, 2, 1, 2, 1, 1, 2]
+    assert [m.responsible for m in doc.measures] == [
+        ["สำนักคลัง"],
+        ["สำนักปลัดเทศบาล"],  # "สำนัก ปลัดเทศบาล": a line wrap inside the name
+        ["ทุกหน่วยงาน"],
+        ["กองยุทธศาสตร์และงบประมาณ"],  # "กองยุทธ ศาสตร์และ งบประมาณ"
+        ["กองยุทธศาสตร์และงบประมาณ"],
+        ["ทุกหน่วยงาน"],
+        ["กองยุทธศาสตร์และงบประมาณ"],
+    ]
+    assert doc.measures[1].title == (
+        "การสร้างความรู้ แนวทางปฏิบัติการ ใช้ทรัพย์สินของ ราชการ มีการ กำกับดูแล ตรวจสอบการใช้ ทรัพย์สินของ ราชการ"
+    )
+    assert doc.measures[1].result == (
+        "๑. จัดทำคู่มือการใช้ ทรัพย์สินราชการ ใช้ เป็นแนวทางปฏิบัติของ เจ้าหน้าที่ เผยแพร่ทาง เว็บไซต์เทศบาลฯ www.nakhoncity.org"
+    )
+    assert {m.suggestion for m in doc.measures} == {None}
+    assert doc.warnings == []
+
+
+# --- seed 003: measures grouped under ประเด็น headings, rows continued across pages ------------
+
+
+def test_seed_003() -> None:
+    doc = seed(SEED_003)
+    agency = doc.agency
+    assert (agency.name, agency.line, agency.district, agency.province, agency.province_inferred) == (
+        "เทศบาลนครนครราชสีมา",  # written "เทศบาลนครราชสีมา" on line 9
+        9,
+        "เมืองนครราชสีมา",
+        "นครราชสีมา",
+        False,
+    )
+    assert (doc.fiscal_year, doc.kind, doc.assessments, doc.warnings) == (2567, "progress", [], [])
+    assert [m.no for m in doc.measures] == list(range(1, 11))
+    assert [len(m.steps) for m in doc.measures] == [6, 3, 3, 5, 8, 7, 5, 6, 8, 12]
+    assert spans(doc) == [FISCAL_2567] * 10
+    assert [m.group for m in doc.measures] == [
+        "ประเด็นที่ 1 กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ",
+        *["ประเด็นที่ 1 กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"] * 3,
+        "ประเด็นที่ 2 การให้บริการและระบบ E-Service",
+        "ประเด็นที่ 3 ช่องทางและรูปแบบการประชาสัมพันธ์เผยแพร่ข้อมูลข่าวสารภาครัฐ",
+        "ประเด็นที่ 4 กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ",
+        "ประเด็นที่ 5 กระบวนการสร้างความโปร่งใสในการใช้งบประมาณและการจัดซื้อจัดจ้าง",
+        "ประเด็นที่ 6 กระบวนการควบคุม ตรวจสอบการใช้อำนาจและการบริหารงานบุคคล",
+        "ประเด็นที่ 7 กลไกและมาตรการในการแก้ไขและป้องกันการทุจริตภายในหน่วยงาน",
+    ]
+    assert [m.source_lines for m in doc.measures] == [
+        (21, 24),
+        (25, 25),
+        (28, 28),
+        (29, 33),
+        (38, 45),
+        (50, 56),
+        (61, 64),
+        (69, 75),
+        (80, 86),
+        (91, 100),
+    ]
+    assert doc.measures[4].title == "ปรับปรุงคุณภาพดำเนินงานหรือการบริการให้มีประสิทธิภาพ"
+    assert doc.measures[0].responsible == ["ทุกส่วนราชการ", "กองการเจ้าหน้าที่"]
+
+
+def test_seed_003_list_under_a_numbered_step_stays_in_it() -> None:
+    steps = seed(SEED_003).measures[8].steps
+    assert steps[6] == (
+        "บังคับใช้ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ ได้แก่ - ประมวลจริยธรรมผู้บริหารท้องถิ่น"
+        " - ประมวลจริยธรรมสมาชิกสภาท้องถิ่น - ประกาศคณะกรรมการมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น"
+        " เรื่องประมวลจริยธรรมพนักงานส่วนท้องถิ่น"
+    )
+    assert steps[7] == "เผยแพร่ข้อมูลดังกล่าวบนเว็บไซต์ของหน่วยงานให้ประชาชนรับทราบ"
+
+
+# --- the same documents in other encodings and formats -------------------------------------------
+
+
+def comparable(doc: ReportDocument) -> dict:
+    """A document without its line numbers, which differ between formats."""
+    out = doc.to_json()
+    out.pop("file")
+    out["agency"].pop("line")
+    for item in out["assessments"] + out["measures"] + out["warnings"]:
+        item.pop("line", None)
+        item.pop("source_lines", None)
+    return out
+
+
+def as_html(lines: list[str]) -> str:
+    """A seed as an agency's web page: paragraphs, and each run of tab-separated lines as a table."""
+    parts, rows = ["<!DOCTYPE html><html><body>"], []
+    for line in [*lines, ""]:
+        if "\t" in line:
+            rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in line.split("\t")) + "</tr>")
+            continue
+        if rows:
+            parts.append("<table>" + "\n".join(rows) + "</table>")
+            rows = []
+        if line.strip():
+            parts.append(f"<p>{html.escape(line)}</p>")
+    return "\n".join([*parts, "</body></html>"])
+
+
+def as_docx(lines: list[str], path: Path) -> Path:
+    """A seed as a Word file: paragraphs, tables, and a cell's <p> fragments as its paragraphs."""
+    document, rows = docx.Document(), []
+    for line in [*lines, ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for r, cells in enumerate(rows):
+                for c, text in enumerate(cells):
+                    paragraphs = [p.strip() for p in re.split(r"</?p>|<ul[^>]*>", text) if p.strip()]
+                    cell = table.cell(r, c)
+                    cell.text = paragraphs[0] if paragraphs else ""
+                    for paragraph in paragraphs[1:]:
+                        cell.add_paragraph(paragraph)
+            rows = []
+        if line.strip():
+            document.add_paragraph(line.replace("**", ""))
+    document.save(path)
+    return path
+
+
+SEED_NAMES = [SEED_000, SEED_001, SEED_002, SEED_003]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_html_version_parses_the_same(tmp_path: Path, name: str) -> None:
+    lines = (SEEDS / name).read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "doc.html"
+    path.write_text(as_html(lines), encoding="utf-8")
+    assert comparable(parse_report(path)) == comparable(seed(name))
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_docx_version_parses_the_same(tmp_path: Path, name: str) -> None:
+    lines = (SEEDS / name).read_text(encoding="utf-8").split("\n")
+    doc = parse_report(as_docx(lines, tmp_path / "doc.docx"))
+    assert comparable(doc) == comparable(seed(name))
+
+
+def test_cp874_version_parses_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes((SEEDS / SEED_002).read_text(encoding="utf-8").encode("cp874"))
+    doc = parse_report(path)
+    assert doc.to_json() | {"file": SEED_002} == seed(SEED_002).to_json()
+
+
+# --- synthetic variants ----------------------------------------------------------------------------
+
+STATUS_TABLE = """รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2566 รอบ 12 เดือน
+เทศบาลเมืองบ้านไผ่ อำเภอบ้านไผ่ จังหวัดขอนแก่น
+
+มาตรการ\tผู้รับผิดชอบ\tยังไม่ดำเนินการ\tอยู่ระหว่างดำเนินการ\tดำเนินการเสร็จเรียบร้อยแล้ว\tหมายเหตุ
+1. เปิดเผยข้อมูลการจัดซื้อจัดจ้าง\tกองคลัง\t\t\t✓\t
+2. อบรมคุณธรรมจริยธรรม\tสำนักปลัด\t\t✓\t\t
+3. จัดทำคู่มือการใช้ทรัพย์สิน\tกองคลัง\t✓\t\t\t
+4. ติดตั้งป้ายประกาศ\tกองช่าง\t\t\t\tรอจัดซื้อ
+"""
+TWO_ROW_HEADER = """รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2566
+เทศบาลเมืองบ้านไผ่
+
+มาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tผลการดำเนินการ\t\t
+\t\t\tยังไม่ดำเนินการ\tอยู่ระหว่างดำเนินการ\tดำเนินการแล้ว
+1. เปิดเผยข้อมูลการจัดซื้อจัดจ้าง\tประกาศ\tกองคลัง\t\t\t√
+2. อบรมคุณธรรมจริยธรรม\tจัดอบรม\tสำนักปลัด\t\t/\t
+3. จัดทำคู่มือการใช้ทรัพย์สิน\tจัดทำ\tกองคลัง\t✔\t\t
+4. ติดตั้งป้ายประกาศ\tติดตั้ง\tกองช่าง\t\t\t
+"""
+
+
+@pytest.mark.parametrize("text", [STATUS_TABLE, TWO_ROW_HEADER], ids=["one-row", "two-row-header"])
+def test_status_ticks(text: str) -> None:
+    doc = parse_text(text)
+    assert [m.status for m in doc.measures] == ["done", "in_progress", "not_started", None]
+    assert doc.agency.name == "เทศบาลเมืองบ้านไผ่"
+    assert (doc.agency.district, doc.agency.province) == ("บ้านไผ่", "ขอนแก่น")
+    assert doc.kind == ("progress_year_end" if text is STATUS_TABLE else "progress")
+
+
+INSTRUMENT_GROUPS = """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2567
+เทศบาลตำบลบ้านแพ้ว
+ผลการประเมิน ITA ประจำปี 2566 ได้คะแนน 88.37 คะแนน จากคะแนนเต็ม 100 คะแนน โดยมีผลการประเมินระดับ A
+แบบวัด IIT ได้ 90.12 คะแนน แบบวัด EIT ได้ 85.50 คะแนน และ OIT 89.00 คะแนน
+
+มาตรการ/แนวทาง ยกระดับ IIT
+มาตรการ\tขั้นตอนการดำเนินการ\tผู้รับผิดชอบ\tระยะเวลาดำเนินการ\tการติดตาม
+ประกาศเจตนารมณ์สุจริต\t1) จัดประชุม 2) ประกาศ\tสำนักปลัด\tไตรมาส 1\tรายไตรมาส
+จัดทำคู่มือการใช้ทรัพย์สิน\tจัดทำคู่มือ\tกองคลัง\tภายในปีนี้\t-
+มาตรการ/แนวทาง ยกระดับ EIT
+มาตรการ\tขั้นตอนการดำเนินการ\tผู้รับผิดชอบ\tระยะเวลาดำเนินการ\tการติดตาม
+ลดขั้นตอนการให้บริการ\tE-Service\tทุกกอง\tตลอดปีงบประมาณ\tรายเดือน
+"""
+
+
+def test_instrument_group_headings_and_scores() -> None:
+    doc = parse_text(INSTRUMENT_GROUPS)
+    assert (doc.fiscal_year, doc.kind) == (2567, "measures")
+    assert doc.agency.province == "สมุทรสาคร"
+    assert doc.agency.province_inferred
+    assert doc.assessments == [
+        Assessment(2566, 88.37, "A", None, {}, {"IIT": 90.12, "EIT": 85.50, "OIT": 89.00}, line=3)
+    ]
+    assert [(m.no, m.title, m.group) for m in doc.measures] == [
+        (1, "ประกาศเจตนารมณ์สุจริต", "IIT"),
+        (2, "จัดทำคู่มือการใช้ทรัพย์สิน", "IIT"),
+        (3, "ลดขั้นตอนการให้บริการ", "EIT"),
+    ]
+    assert doc.measures[0].steps == ["จัดประชุม", "ประกาศ"]
+    assert spans(doc) == [(date(2023, 10, 1), date(2023, 12, 31)), (None, None), FISCAL_2567]
+    assert doc.warnings == [Warning_("measure 2: unreadable period 'ภายในปีนี้'", 9)]
+
+
+MEMO = """บันทึกข้อความ
+ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลหนองบัว อำเภอเมืองอุดรธานี จังหวัดอุดรธานี
+เรื่อง รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2566 รอบ 6 เดือน (1 ตุลาคม 2565 - 31 มีนาคม 2566)
+
+มาตรการ\tวิธีการดำเนินการ\tผู้รับผิดชอบ\tระยะเวลา
+1. การเปิดเผยข้อมูลสาธารณะ\t- ปรับปรุงเว็บไซต์ - ตรวจสอบข้อมูล\tงานประชาสัมพันธ์\tต.ค. 65 - มี.ค. 66
+2. การป้องกันการทุจริต\t- จัดอบรม\tสำนักปลัด/กองคลัง\tธ.ค. 65
+
+สถานะการดำเนินการ
+มาตรการ\tยังไม่ดำเนินการ\tอยู่ระหว่างดำเนินการ\tดำเนินการเสร็จเรียบร้อยแล้ว
+1. การเปิดเผยข้อมูล สาธารณะ\t\t\t✓
+2. การป้องกันการทุจริต\t\t✓\t
+"""
+
+
+def test_memo_listing_measures_twice_gives_one_measure_each() -> None:
+    doc = parse_text(MEMO)
+    assert doc.agency.name == "องค์การบริหารส่วนตำบลหนองบัว"
+    assert (doc.agency.district, doc.agency.province, doc.agency.province_inferred) == (
+        "เมืองอุดรธานี",
+        "อุดรธานี",
+        False,
+    )
+    assert (doc.fiscal_year, doc.kind) == (2566, "progress_6_months")
+    assert doc.report_period == (date(2022, 10, 1), date(2023, 3, 31))
+    assert [(m.no, m.title, m.status, m.source_lines) for m in doc.measures] == [
+        (1, "การเปิดเผยข้อมูลสาธารณะ", "done", (6, 11)),
+        (2, "การป้องกันการทุจริต", "in_progress", (7, 12)),
+    ]
+    assert doc.measures[0].steps == ["ปรับปรุงเว็บไซต์", "ตรวจสอบข้อมูล"]
+    assert doc.measures[1].responsible == ["สำนักปลัด", "กองคลัง"]
+    assert spans(doc) == [(date(2022, 10, 1), date(2023, 3, 31)), (date(2022, 12, 1), date(2022, 12, 31))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "score", "grade", "rating"),
+    [
+        ("ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ๒๕๖๔ พบว่ามีผลคะแนน ๙๒.๙ คะแนน อยู่ในระดับ A", 2564, 92.9, "A", None),
+        ("ผลการประเมิน ITA ประจำปี 2564 มีคะแนนเท่ากับ ๗๐.๓๓ คะแนน อยู่ระดับ C", 2564, 70.33, "C", None),
+        (
+            "ได้คะแนน 88.37 คะแนน จากคะแนนเต็ม 100 คะแนน โดยมีผลการประเมินระดับ A ประจำปีงบประมาณ พ.ศ. 2565",
+            2565,
+            88.37,
+            "A",
+            None,
+        ),
+        ("ผลการประเมิน ITA ประจำปี 2563 ได้คะแนนรวม 65.38 ระดับ C", 2563, 65.38, "C", None),
+        ("ผลการประเมินประจำปีงบประมาณ พ.ศ. 2566 คะแนน 97.90 อยู่ในเกณฑ์ : ผ่านดี", 2566, 97.90, None, "ผ่านดี"),
+        ("ผลการประเมินปี 2567 96.04 (ผ่าน) ระดับ AA", 2567, 96.04, "AA", "ผ่าน"),
+        ("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\nได้ 95 คะแนน ระดับ AA", 2566, 95.0, "AA", None),
+    ],
+)
+def test_prose_scores(sentence: str, year: int, score: float, grade: str | None, rating: str | None) -> None:
+    doc = parse_text(f"การวิเคราะห์ผลการประเมิน ITA\nองค์การบริหารส่วนตำบลนาขุม\n{sentence}\n")
+    [assessment] = doc.assessments
+    assert (assessment.fiscal_year, assessment.score, assessment.grade, assessment.rating) == (
+        year,
+        score,
+        grade,
+        rating,
+    )
+    assert (doc.kind, doc.fiscal_year) == ("analysis", year + 1)  # the analysis feeds next year's measures
+
+
+def test_analysis_titled_with_the_assessed_year_feeds_the_next_year() -> None:
+    doc = parse_text(
+        "การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\nเทศบาลตำบลบ้านแพ้ว\n"
+        "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566 ได้ 93.10 คะแนน อยู่ในเกณฑ์ ผ่าน"
+    )
+    assert (doc.fiscal_year, [a.fiscal_year for a in doc.assessments]) == (2567, [2566])
+
+
+NUMBER_COLUMN = """แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส
+องค์การบริหารส่วนตำบลนาขุม
+ผลการประเมิน ITA ปีงบประมาณ พ.ศ. 2567 ได้ 91.20 คะแนน อยู่ในระดับ ผ่าน
+จึงกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส ในปีงบประมาณ พ.ศ. 2568 ดังนี้
+ลำดับ\tมาตรการ\tกิจกรรม\tหน่วยงานที่รับผิดชอบ\tระยะเวลา
+1\tส่งเสริมการเปิดเผยข้อมูล\tปรับปรุงเว็บไซต์\tสำนักปลัด\tต.ค. 67 - ก.ย. 68
+\t\tอบรมเจ้าหน้าที่\tกองคลัง\t
+3\tป้องกันการทุจริต\tประกาศนโยบาย No Gift Policy\tสำนักปลัด\tม.ค. - มี.ค.
+"""
+
+
+def test_number_column_and_a_second_measure_column() -> None:
+    doc = parse_text(NUMBER_COLUMN)
+    assert (doc.fiscal_year, doc.kind) == (2568, "measures")  # the year the body gives the measures
+    assert doc.assessments == [Assessment(2567, 91.2, None, "ผ่าน", line=3)]
+    assert [(m.no, m.title, m.steps, m.responsible) for m in doc.measures] == [
+        (1, "ส่งเสริมการเปิดเผยข้อมูล", ["ปรับปรุงเว็บไซต์", "อบรมเจ้าหน้าที่"], ["สำนักปลัด", "กองคลัง"]),
+        (3, "ป้องกันการทุจริต", ["ประกาศนโยบาย No Gift Policy"], ["สำนักปลัด"]),
+    ]
+    assert spans(doc) == [(date(2024, 10, 1), date(2025, 9, 30)), (date(2025, 1, 1), date(2025, 3, 31))]
+
+
+def test_a_score_without_a_year_is_the_year_before_the_measures() -> None:
+    doc = parse_text(INSTRUMENT_GROUPS.replace("ผลการประเมิน ITA ประจำปี 2566", "ผลการประเมิน ITA"))
+    assert doc.assessments[0].fiscal_year == 2566
+
+
+INDICATORS = """การวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565
+เทศบาลนครนครราชสีมา
+ผลการประเมิน ITA ประจำปี 2564 ได้คะแนน 95.00 คะแนน ระดับ AA
+ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ คะแนน 93.31
+ตัวชี้วัดที่ ๒\tการใช้งบประมาณ\t๘๗.๗๔
+ตัวชี้วัดที่ 3  การใช้อำนาจ  ได้ 88.90 คะแนน
+ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ 87.93
+ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต 89.07
+ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน 88.64
+ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร 87.34
+ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน (ระบบการทำงาน) 84.83
+ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล ได้ 100 คะแนน
+ตัวชี้วัดที่ 9.1 ข้อมูลพื้นฐาน 50.00
+ตัวชี้วัดที่ 10 การป้องกันการทุจริต 100.00
+"""
+
+
+def test_indicator_lines_and_a_score_that_disagrees_with_them() -> None:
+    doc = parse_text(INDICATORS)
+    [assessment] = doc.assessments
+    assert assessment.indicators == NKR_2564
+    assert doc.warnings == [Warning_("ITA 2564: quoted score 95.0 differs from 92.90 (indicators)", 3)]
+
+
+def test_dates_far_outside_the_fiscal_year_are_flagged() -> None:
+    text = STATUS_TABLE.replace("หมายเหตุ", "ระยะเวลา").replace("\tรอจัดซื้อ", "\tมีนาคม 2568")
+    doc = parse_text(text)
+    assert doc.measures[3].start == date(2025, 3, 1)
+    assert doc.warnings == [
+        Warning_("measure 4: dated 2025-03-01..2025-03-31, more than a year outside fiscal year 2566", 8)
+    ]
+
+
+def test_a_continuation_row_before_any_measure_is_skipped_with_a_warning() -> None:
+    doc = parse_text(MEMO.replace("1. การเปิดเผยข้อมูลสาธารณะ\t-", "\t-", 1))
+    assert doc.warnings[0] == Warning_("a table row that continues no measure was skipped", 6)
+    assert [m.no for m in doc.measures] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("ประกาศเทศบาลตำบลบ้านแพ้ว\nเรื่อง รับสมัครพนักงานจ้าง\n", "not an ITA document"),
+        ("มาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n1. เปิดเผยข้อมูล\tประกาศ\tกองคลัง\n", "no agency name"),
+        ("เทศบาลตำบลบ้านแพ้ว\nมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n1. เปิดเผยข้อมูล\tประกาศ\tกองคลัง\n", "no fiscal year"),
+    ],
+)
+def test_documents_that_cannot_be_read_as_reports(text: str, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason):
+        parse_text(text, "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("plan.pdf", b"%PDF-1.4", "PDF is not supported yet"),
+        ("plan.txt", b"", "empty file"),
+        ("plan.txt", b"\x00\x01\x02\x03" * 50, "binary file"),
+    ],
+)
+def test_files_that_cannot_be_read(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ParseError, match=reason):
+        parse_report(path)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        *(pytest.param(lambda n=name: seed(n), id=name[:3]) for name in SEED_NAMES),
+        pytest.param(lambda: parse_text(MEMO), id="memo"),
+        pytest.param(lambda: parse_text(INSTRUMENT_GROUPS), id="groups"),
+        pytest.param(lambda: parse_text(INDICATORS), id="indicators"),
+    ],
+)
+def test_json_output_matches_the_schema(doc) -> None:
+    jsonschema.validate(json.loads(json.dumps(doc().to_json())), SCHEMA, cls=jsonschema.Draft202012Validator)
