@@ -44,7 +44,18 @@ def _parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=db.DEFAULT_DB, help="database file (default: data/ita.duckdb)"
     )
     build.add_argument("--no-synthetic", action="store_true", help="real documents only")
+    build.add_argument(
+        "--from", dest="source", type=Path, help="restore from a Parquet export instead of data/"
+    )
     build.set_defaults(run=_build)
+
+    export = commands.add_parser("export", help="write every table and public view as Parquet or CSV")
+    export.add_argument(
+        "--db", type=Path, default=db.DEFAULT_DB, help="database file (default: data/ita.duckdb)"
+    )
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export.add_argument("directory", type=Path)
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -100,8 +111,23 @@ def _describe(result) -> str:
     return "; ".join(parts)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from ita import backup
+
+    counts = backup.export(args.db, args.directory, args.format)
+    print(f"exported {len(counts)} tables and views to {args.directory} ({args.format})")
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from ita.build import build
+
+    if args.source:
+        from ita import backup
+
+        backup.restore(args.source, args.db)
+        print(f"built {args.db} from {args.source}")
+        return 0
 
     report = build(args.db, with_synthetic=not args.no_synthetic)
     for error in report.rejected:

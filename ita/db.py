@@ -29,8 +29,12 @@ class QueryParameterError(ValueError):
 
 
 def connect(path: Path = DEFAULT_DB, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open the database; the dashboard always reads, only the importer writes."""
-    return duckdb.connect(str(path), read_only=read_only)
+    """Open the database; the dashboard always reads, only the importer writes.
+
+    The published name is a link to the current version (see snapshot.py); opening the version's own
+    path makes a newly published version a new database to DuckDB rather than its cached old one.
+    """
+    return duckdb.connect(str(path.resolve()), read_only=read_only)
 
 
 def connect_memory() -> duckdb.DuckDBPyConnection:
@@ -69,12 +73,12 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = N
 
 
 def database_version(path: Path = DEFAULT_DB) -> str:
-    """Changes whenever a build or import publishes a new file (inode, size and mtime)."""
+    """Changes whenever a build or import publishes a new version (the file the link points at)."""
     try:
         st = path.stat()
     except FileNotFoundError:
         return "missing"
-    return f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
+    return f"{path.resolve().name}-{st.st_ino}-{st.st_mtime_ns}"
 
 
 def schema_sql() -> str:

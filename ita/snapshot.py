@@ -1,13 +1,16 @@
 """Publish database files atomically, so a reader never sees half a build or half an import.
 
-Writers work on a private copy and swap it in with os.replace(); the dashboard keeps reading
-the file it opened until it notices the new version (db.database_version) and reopens.
+Every write produces a new versioned file (ita-<ns>.duckdb) beside the published name, and the
+published name (ita.duckdb) is a symbolic link switched to it with one rename. Readers open the
+versioned file the link points at: DuckDB caches open databases by path, so a new version must
+have a new path, and a reader that still has an old version open keeps reading it undisturbed.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,26 +19,45 @@ import duckdb
 
 from ita import db, load
 
+# Old versions a slow reader may still hold open; on Linux deleting an open file is safe anyway.
+KEEP_VERSIONS = 3
+
 
 @contextmanager
 def writing(path: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to a private copy of `path` (or a new file when `fresh`), published on success.
+    """A connection to a new version of `path` (a copy, or empty when `fresh`), published on success.
 
     Publishing first refreshes the derived tables behind the public views, so no writer can forget it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    work = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    work.unlink(missing_ok=True)
+    version = path.with_name(f"{path.stem}-{time.time_ns()}{path.suffix}")
+    work = version.with_name(version.name + ".tmp")
     if path.exists() and not fresh:
         shutil.copyfile(path, work)
     con = db.connect(work, read_only=False)
     try:
         yield con
-        load.refresh_facts(con)  # readers of the published file must see the derived rows of this write
+        load.refresh_facts(con)
         con.execute("CHECKPOINT")
         con.close()
-        os.replace(work, path)
     except BaseException:
         con.close()
         work.unlink(missing_ok=True)
         raise
+    os.replace(work, version)
+    _point(path, version)
+    _prune(path)
+
+
+def _point(link: Path, target: Path) -> None:
+    staged = link.with_name(f"{link.name}.link-{os.getpid()}")
+    staged.unlink(missing_ok=True)
+    staged.symlink_to(target.name)
+    os.replace(staged, link)
+
+
+def _prune(link: Path) -> None:
+    current = link.resolve().name
+    versions = sorted(link.parent.glob(f"{link.stem}-*{link.suffix}"), reverse=True)
+    for old in [v for v in versions if v.name != current][KEEP_VERSIONS - 1 :]:
+        old.unlink(missing_ok=True)

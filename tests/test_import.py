@@ -186,7 +186,7 @@ def test_a_failed_write_publishes_nothing(tmp_path):
         raise RuntimeError("crash mid-import")
     reader = duckdb.connect(str(path), read_only=True)
     assert reader.execute("SELECT count(*) FROM documents").fetchone() == (1,)
-    assert not list(tmp_path.glob("*.tmp-*"))
+    assert not list(tmp_path.glob("*.tmp"))
 
 
 PUBLIC_VIEWS = {
@@ -207,3 +207,21 @@ def test_public_views_keep_their_documented_columns(con, view):
     if view == "v_measures":
         types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {view})").fetchall())
         assert types["target_indicators"] == "INTEGER[]"
+
+
+def test_a_reader_opens_each_published_version_afresh(tmp_path):
+    """DuckDB caches open databases by path: a reader must still see a newly published version."""
+    from ita import db
+
+    path = tmp_path / "ita.duckdb"
+    with snapshot.writing(path, fresh=True) as con:
+        load.init_database(con)
+        load.import_file(con, SEED_002)
+    first_version = db.database_version(path)
+    reader = db.connect(path)
+    assert reader.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    with snapshot.writing(path) as con:
+        load.import_file(con, SEED_003)
+    assert db.database_version(path) != first_version
+    assert db.connect(path).execute("SELECT count(*) FROM documents").fetchone() == (2,)
+    assert reader.execute("SELECT count(*) FROM documents").fetchone() == (1,)  # the old snapshot stays whole

@@ -1,0 +1,68 @@
+"""Backup and scale-out: export every table as Parquet (or CSV), and build a database back from it.
+
+The export holds the base tables (enough to rebuild everything) and the public views (for analysts
+who only want the data); `build --from DIR` restores the base tables and derives the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ita import db, snapshot
+
+BASE_TABLES = (
+    "framework_years",
+    "framework_instruments",
+    "framework_indicators",
+    "framework_grades",
+    "agencies",
+    "agency_aliases",
+    "documents",
+    "document_warnings",
+    "assessments",
+    "indicator_scores",
+    "measures",
+    "measure_targets",
+    "measure_words",
+)
+PUBLIC_VIEWS = (
+    "v_assessments",
+    "v_indicator_scores",
+    "v_measures",
+    "v_indicator_followthrough",
+    "v_measure_lifecycle",
+)
+FORMATS = ("parquet", "csv")
+
+
+def export(db_path: Path, out_dir: Path, fmt: str = "parquet") -> dict[str, int]:
+    """Write each base table and public view to out_dir/<name>.<fmt>; returns row counts."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = db.connect(db_path)
+    counts: dict[str, int] = {}
+    for name in (*BASE_TABLES, *PUBLIC_VIEWS):
+        relation = con.table(name)
+        target = str(out_dir / f"{name}.{fmt}")
+        if fmt == "parquet":
+            relation.write_parquet(target)
+        else:
+            relation.write_csv(target, header=True)
+        counts[name] = relation.count("*").fetchall()[0][0]
+    con.close()
+    (out_dir / "manifest.json").write_text(json.dumps({"format": fmt, "rows": counts}, indent=2))
+    return counts
+
+
+def restore(in_dir: Path, db_path: Path) -> None:
+    """Build a new database from an export (Parquet only: CSV loses list and date types) and publish it."""
+    manifest = json.loads((in_dir / "manifest.json").read_text())
+    if manifest["format"] != "parquet":
+        raise ValueError(f"{in_dir}: restore needs a Parquet export, this one is {manifest['format']}")
+    with snapshot.writing(db_path, fresh=True) as con:
+        con.execute(db.schema_sql())
+        for table in BASE_TABLES:
+            con.read_parquet(str(in_dir / f"{table}.parquet")).insert_into(table)
+        con.execute(db.views_sql())
