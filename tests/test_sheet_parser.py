@@ -311,7 +311,7 @@ def test_identical_duplicate_is_kept_once_with_a_warning():
     sheet = parse_sheet_rows(rows, "x")
     assert [r.line for r in sheet.rows] == [3]
     assert [(w.line, w.message) for w in sheet.warnings] == [
-        (4, "line 4 repeats line 3 (เทศบาลนครนครราชสีมา 2566): kept once")
+        (4, "repeats line 3 (เทศบาลนครนครราชสีมา 2566): kept once")
     ]
 
 

@@ -559,9 +559,7 @@ def _drop_duplicates(sheet: _Sheet, rows: list[SheetRow]) -> list[SheetRow]:
         if earlier is row:
             kept.append(row)
         elif _results(earlier) == _results(row):
-            sheet.warn(
-                row.line, f"line {row.line} repeats line {earlier.line} ({key[0]} {key[2]}): kept once"
-            )
+            sheet.warn(row.line, f"repeats line {earlier.line} ({key[0]} {key[2]}): kept once")
         else:
             sheet.reject(
                 row.line, f"lines {earlier.line} and {row.line} give different results for {key[0]} {key[2]}"
