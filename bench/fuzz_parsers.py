@@ -79,14 +79,13 @@ def main() -> int:
     cases = failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         while time.monotonic() < deadline:
-            state = rng.getstate()
             try:
                 one_case(rng, Path(tmp))
             except ItaError:
                 pass
             except Exception:
                 failures += 1
-                print(f"case {cases} (replay with random state {hash(state)}):", file=sys.stderr)
+                print(f"case {cases} of --seed {args.seed} (deterministic: rerun to replay):", file=sys.stderr)
                 traceback.print_exc()
             cases += 1
     print(f"{cases} cases in {args.minutes:g} min, {failures} unexpected exceptions")
