@@ -85,7 +85,9 @@ def main() -> int:
                 pass
             except Exception:
                 failures += 1
-                print(f"case {cases} of --seed {args.seed} (deterministic: rerun to replay):", file=sys.stderr)
+                print(
+                    f"case {cases} of --seed {args.seed} (deterministic: rerun to replay):", file=sys.stderr
+                )
                 traceback.print_exc()
             cases += 1
     print(f"{cases} cases in {args.minutes:g} min, {failures} unexpected exceptions")

@@ -112,7 +112,7 @@ def browser():
 def _open(browser, url: str, width: int):
     page = browser.new_page(viewport={"width": width, "height": 1000})
     page.goto(url)
-    page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stSidebar"]', state="attached", timeout=60_000)
     # Streamlit shows its status widget while the script runs; gone means the run finished.
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000

@@ -59,7 +59,10 @@ def test_six_month_statuses_are_history_and_the_year_end_stands(con, tmp_path):
         "SELECT count(*), count(DISTINCT earlier_document), min(earlier_kind) FROM v_measure_status_history"
     ).fetchone()
     assert history == (10, 1, "progress_6_months")
-    assert con.execute("SELECT count(*), min(document_kind) FROM v_measures").fetchone() == (10, "progress_year_end")
+    assert con.execute("SELECT count(*), min(document_kind) FROM v_measures").fetchone() == (
+        10,
+        "progress_year_end",
+    )
 
 
 def test_measures_are_followed_across_years(con, tmp_path):
@@ -73,7 +76,9 @@ def test_measures_are_followed_across_years(con, tmp_path):
     load.import_file(con, path)
     load.refresh_facts(con)
     lifecycle = dict(
-        con.execute("SELECT lifecycle, count(*) FROM v_measure_lifecycle WHERE fiscal_year = 2566 GROUP BY 1").fetchall()
+        con.execute(
+            "SELECT lifecycle, count(*) FROM v_measure_lifecycle WHERE fiscal_year = 2566 GROUP BY 1"
+        ).fetchall()
     )
     # seed 001 states no statuses, so a measure that disappears counts as dropped, not completed
     assert lifecycle == {"carried_forward": 9, "dropped": 1}

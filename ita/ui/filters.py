@@ -12,7 +12,7 @@ import streamlit as st
 
 from ita import geography
 from ita.ui import labels
-from ita.ui.data import query
+from ita.ui.data import ensure_database, query
 from ita.ui.labels import t
 
 _KEYS = ("year", "province", "district", "type", "indicator", "agency")
@@ -48,6 +48,7 @@ def current() -> Filters:
     (dashboard.py) has drawn the sidebar; the page then draws it itself.
     """
     if "filters" not in st.session_state:
+        ensure_database()
         st.session_state["filters"] = sidebar()
     return st.session_state["filters"]
 
@@ -101,7 +102,12 @@ def sidebar() -> Filters:
         if st.session_state.get("f_district") not in districts:
             st.session_state["f_district"] = None
         district = st.selectbox(
-            t("district"), [None, *districts], key="f_district", format_func=_all_or, disabled=not province
+            t("district"),
+            [None, *districts],
+            key="f_district",
+            format_func=_all_or,
+            disabled=not province,
+            placeholder=t("all"),
         )
         agency_type = st.selectbox(
             t("agency_type"),

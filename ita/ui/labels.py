@@ -208,7 +208,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "ft_count_measures": ("จำนวนมาตรการ", "Measures"),
     "ft_count_agencies": ("หน่วยงานที่มีมาตรการ", "Agencies with measures"),
     "ft_measures_of": ("มาตรการปี {year}", "Measures of {year}"),
-    "ft_share": ("สัดส่วน", "Share"),
     "ft_red_flags": (
         "ตัวชี้วัดที่อ่อนในปี {previous} แต่ไม่มีมาตรการปี {year} มุ่งแก้",
         "Weak in {previous}, targeted by no measure of {year}",
@@ -227,7 +226,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "แสดง {shown} รายการที่คะแนนต่ำสุด จากทั้งหมด {total} รายการ",
         "Showing the {shown} weakest of {total}",
     ),
-    "ft_score_in": ("คะแนนปี {year}", "Score {year}"),
     "ft_by_target": ("มาตรการจำแนกตามตัวชี้วัดเป้าหมาย", "Measures by target indicator"),
     "ft_not_linked": ("ไม่ระบุตัวชี้วัด", "No indicator linked"),
     "ft_primary": ("เป้าหมายหลัก", "Primary target"),
@@ -387,6 +385,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "one row per measure, with target indicators and source lines",
     ),
     "dt_log_axis": ("จำนวน (สเกลลอการิทึม)", "Count (log scale)"),
+    "col_iit": ("IIT", "IIT"),
+    "col_eit": ("EIT", "EIT"),
+    "col_oit": ("OIT", "OIT"),
 }
 
 

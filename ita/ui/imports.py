@@ -1,0 +1,135 @@
+"""Uploads from the Data page: the checks and import of `python -m ita import`, for an administrator.
+
+Each upload is checked before anything is written (type by extension and by content, size), saved
+under its own name in a private temporary folder so parser messages name it, and imported into a
+private copy of the database that is published in one swap. A rejected file writes nothing.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import tempfile
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from ita import db, load, snapshot
+from ita.errors import ItaError, ParseError, RejectedError
+
+ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".csv", ".tsv", ".xlsx")
+MAX_MB = load.MAX_FILE_BYTES // (1024 * 1024)
+PASSWORD_ENV = "ITA_ADMIN_PASSWORD"
+_ZIP_KINDS = {".docx": "Word (.docx)", ".xlsx": "Excel (.xlsx)"}  # both are zip packages
+_ZIP_MAGIC = b"PK\x03\x04"
+# Bytes that never occur in text (tab, newlines, form feed and escape aside).
+_CONTROL_BYTES = frozenset(b for b in range(32) if b not in b"\t\n\r\f\x1b")
+_BINARY_SHARE = 0.05
+# One import at a time per process: snapshot.writing works on one private copy per process.
+_write_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one uploaded file: the message says it in the command line's words."""
+
+    file: str
+    is_imported: bool
+    message: str
+    warnings: tuple[str, ...] = ()
+
+
+def configured_password() -> str | None:
+    """The administrator password from st.secrets["admin_password"] or $ITA_ADMIN_PASSWORD; None disables uploads."""
+    secret = st.secrets.get("admin_password") if st.secrets.load_if_toml_exists() else None
+    return str(secret) if secret else os.environ.get(PASSWORD_ENV) or None
+
+
+def password_matches(entered: str, configured: str) -> bool:
+    """Constant-time comparison, so the time taken tells nothing about the password."""
+    return hmac.compare_digest(entered.encode("utf-8"), configured.encode("utf-8"))
+
+
+def check(name: str, data: bytes) -> None:
+    """Refuse a file before it is written anywhere: its type by extension and by content, its size."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise RejectedError(
+            name, f"file type '{suffix or name}' is not accepted: use {', '.join(ACCEPTED_SUFFIXES)}"
+        )
+    if len(data) > load.MAX_FILE_BYTES:
+        raise RejectedError(name, f"file is larger than {MAX_MB} MB")
+    if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
+        raise ParseError(name, "empty file")
+    if suffix in _ZIP_KINDS:
+        if not data.startswith(_ZIP_MAGIC):
+            raise ParseError(name, f"not a {_ZIP_KINDS[suffix]} file: the content is not a zip package")
+    elif _looks_binary(data):
+        raise ParseError(name, f"binary file: a {suffix} file must be text")
+
+
+def describe(result: load.ImportResult) -> str:
+    """One line per imported file, worded as `python -m ita import` prints it."""
+    if result.status == "unchanged":
+        return f"{result.file}: already imported (document {result.document_id}), nothing changed"
+    parts = [f"{result.file}: imported {result.kind} as document {result.document_id}"]
+    if result.agency:
+        parts.append(f"{result.agency} {result.fiscal_year}")
+    parts.append(f"{result.count_assessments} assessments, {result.count_measures} measures")
+    if result.superseded:
+        parts.append(f"supersedes document {', '.join(map(str, result.superseded))}")
+    return "; ".join(parts)
+
+
+def import_uploads(files: Sequence[tuple[str, bytes]], db_path: Path | None = None) -> list[Outcome]:
+    """Check, then import (name, bytes) pairs into the database (default: the dashboard's); one outcome per file."""
+    outcomes: dict[int, Outcome] = {}
+    accepted: list[tuple[int, str, bytes]] = []
+    for index, (name, data) in enumerate(files):
+        try:
+            check(name, data)
+        except ItaError as error:
+            outcomes[index] = Outcome(name, False, str(error))
+        else:
+            accepted.append((index, name, data))
+    if accepted:
+        with (
+            _write_lock,
+            tempfile.TemporaryDirectory() as folder,
+            snapshot.writing(db_path or db.DEFAULT_DB) as con,
+        ):
+            load.init_database(con)
+            for index, name, data in accepted:
+                outcomes[index] = _import_one(con, Path(folder), name, data)
+    return [outcomes[i] for i in range(len(files))]
+
+
+def _import_one(con, folder: Path, name: str, data: bytes) -> Outcome:
+    path = folder / _safe_name(name)
+    try:
+        path.write_bytes(data)
+        result = load.import_file(con, path, display_name=name)
+    except ItaError as error:
+        return Outcome(name, False, str(error))
+    except OSError as error:
+        return Outcome(name, False, f"{name}: {error.strerror}")
+    finally:
+        path.unlink(missing_ok=True)
+    return Outcome(name, True, describe(result), tuple(result.warnings))
+
+
+def _safe_name(name: str) -> str:
+    """The upload's own file name without any folder part, so parser messages name what the user sent."""
+    base = Path(name.replace("\\", "/")).name
+    return base if base and not base.startswith(".") else f"upload{Path(name).suffix.lower()}"
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text: the parser names the encoding problem itself
+    sample = data[:65536]
+    control = sum(1 for b in sample if b in _CONTROL_BYTES)
+    return b"\x00" in sample or control > _BINARY_SHARE * len(sample)

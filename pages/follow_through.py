@@ -1,0 +1,186 @@
+"""Follow-through: did the measures of a year get done, and did they aim at last year's weak indicators?"""
+
+import streamlit as st
+
+from ita.ui import charts, display, filters, followthrough, labels, page
+from ita.ui import format as fmt
+from ita.ui import measures as measure_view
+from ita.ui.data import query
+from ita.ui.labels import t
+
+PAGE_ROWS = 500
+
+f = filters.current()
+page.header("follow_through", f)
+page.definitions(f.year)
+scope = f.scope()
+
+# --- how far the year's measures got --------------------------------------------------------------
+status = query("follow_through_status", **scope, indicator=f.indicator)
+if page.is_empty(status, t("ft_no_measures").format(year=f.year)):
+    st.stop()
+total = status[status["status"] == "total"].iloc[0]
+shares = status[status["status"] != "total"]
+columns = st.columns(2 + len(measure_view.STATUS_ORDER))
+columns[0].metric(t("ft_count_measures"), fmt.count(total["count_measures"]))
+columns[1].metric(t("ft_count_agencies"), fmt.count(total["count_agencies"]))
+share_of = dict(zip(shares["status"], shares["share_measures"], strict=True))
+for column, code in zip(columns[2:], measure_view.STATUS_ORDER, strict=True):
+    column.metric(labels.status(code), fmt.percent(share_of.get(code, 0.0)))
+charts.show(
+    followthrough.status_bar(shares, f.year),
+    display.table(
+        shares.assign(status=shares["status"].map(labels.status)),
+        {
+            "status": "col_status",
+            "count_measures": "ft_count_measures",
+            "count_agencies": "ft_count_agencies",
+            "share_measures": "share_percent",
+        },
+        percent=("share_measures",),
+    ),
+    f"measure_status_{f.year}",
+)
+
+# --- red flags: weak last year, targeted by no measure this year ------------------------------------
+st.subheader(t("ft_red_flags").format(previous=f.year - 1, year=f.year))
+st.caption(t("ft_red_flags_note").format(previous=f.year - 1, year=f.year))
+flags = query("untargeted_weak_indicators", **scope, indicator=f.indicator)
+if not page.is_empty(flags, t("ft_no_red_flags")):
+    if int(flags["count_total"].iat[0]) > len(flags):
+        st.caption(t("ft_first_rows").format(shown=len(flags), total=fmt.count(flags["count_total"].iat[0])))
+    flags["indicator"] = display.indicator_names(flags, "indicator_name_th", "indicator_name_en")
+    st.dataframe(
+        display.table(
+            flags,
+            {
+                "agency_name": "agency_name",
+                "indicator": "indicator",
+                "previous_score": "previous_score",
+                "agency_type": "agency_type",
+                "district": "district",
+                "province": "province",
+                "document": "col_document",
+                "is_synthetic": "synthetic_badge",
+            },
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+# --- what the measures aim at ----------------------------------------------------------------------
+st.subheader(t("ft_by_target"))
+targets = query("measures_by_target", **scope)
+if not page.is_empty(targets):
+    linked = targets["indicator_no"].notna()
+    targets["indicator"] = t("ft_not_linked")
+    targets.loc[linked, "indicator"] = display.indicator_names(targets[linked])
+    charts.show(
+        followthrough.targets_bar(targets),
+        display.table(
+            targets,
+            {
+                "indicator": "indicator",
+                "instrument": "instrument",
+                "count_measures": "ft_count_measures",
+                "count_primary": "ft_primary",
+            },
+        ),
+        f"measures_by_target_{f.year}",
+    )
+
+# --- carried forward, completed, dropped, new ------------------------------------------------------
+st.subheader(t("ft_continuity"))
+st.caption(t("ft_continuity_note"))
+continuity = query("measure_continuity", **f.scope(year=False), indicator=f.indicator)
+if not page.is_empty(continuity, t("ft_no_continuity")):
+    this_year = continuity[continuity["fiscal_year"] == f.year]
+    counts = dict(zip(this_year["outcome"], this_year["count_measures"], strict=True))
+    columns = st.columns(len(measure_view.OUTCOMES))
+    for column, code in zip(columns, measure_view.OUTCOMES, strict=True):
+        column.metric(f"{measure_view.outcome(code)} ({f.year})", fmt.count(counts.get(code)))
+    charts.show(
+        followthrough.outcomes_bar(continuity),
+        display.table(
+            continuity.assign(outcome=continuity["outcome"].map(measure_view.outcome)),
+            {
+                "fiscal_year": "year",
+                "outcome": "ft_outcome",
+                "count_measures": "ft_count_measures",
+                "count_agencies": "ft_count_agencies",
+            },
+        ),
+        "measure_continuity",
+    )
+
+# --- did targeted weak indicators move more? -------------------------------------------------------
+st.subheader(t("ft_change").format(previous=f.year - 1, year=f.year))
+change = query("targeted_change", **scope, indicator=f.indicator)
+if not page.is_empty(change, t("ft_no_change")):
+    overall = change[change["indicator_no"].isna()].set_index("is_targeted")
+    columns = st.columns(2)
+    for column, flag, key in ((columns[0], True, "ft_targeted"), (columns[1], False, "ft_untargeted")):
+        if flag not in overall.index:
+            column.metric(t(key), "–")
+            continue
+        row = overall.loc[flag]
+        column.metric(
+            t(key),
+            fmt.delta(row["mean_change"]) or "–",
+            help=t("ft_change_help").format(
+                count=fmt.count(row["count_with_next"]),
+                before=fmt.score(row["mean_previous"]),
+                after=fmt.score(row["mean_next"]),
+            ),
+        )
+    st.caption(t("ft_change_note"))
+    per_indicator = change[change["indicator_no"].notna()]
+    charts.show(
+        followthrough.change_bars(per_indicator),
+        display.table(
+            per_indicator.assign(
+                is_targeted=per_indicator["is_targeted"].map(
+                    {True: t("ft_targeted"), False: t("ft_untargeted")}
+                )
+            ),
+            {
+                "indicator_no": "indicator",
+                "is_targeted": "ft_group",
+                "count_weak": "ft_count_weak",
+                "count_with_next": "ft_count_with_next",
+                "mean_previous": "previous_score",
+                "mean_next": "score",
+                "mean_change": "ft_mean_change",
+                "median_change": "ft_median_change",
+            },
+        ),
+        f"targeted_change_{f.year}",
+    )
+
+# --- the measures themselves -----------------------------------------------------------------------
+st.subheader(t("ft_list"))
+
+
+def _back_to_first_page() -> None:
+    st.session_state.pop("ft_page", None)
+
+
+search = st.text_input(
+    t("ft_search"), key="ft_search", placeholder=t("ft_search_hint"), on_change=_back_to_first_page
+).strip()
+page_no = st.session_state.get("ft_page", 1)
+listing = {**scope, "indicator": f.indicator, "search": search, "limit": PAGE_ROWS}
+rows = query("measures_list", **listing, offset=(page_no - 1) * PAGE_ROWS)
+if rows.empty and page_no > 1:  # the filters changed under a later page
+    page_no = 1
+    rows = query("measures_list", **listing, offset=0)
+if not page.is_empty(rows):
+    count_total = int(rows["count_total"].iat[0])
+    first = (page_no - 1) * PAGE_ROWS + 1
+    last = first + len(rows) - 1
+    st.caption(
+        t("ft_rows").format(first=fmt.count(first), last=fmt.count(last), total=fmt.count(count_total))
+    )
+    st.dataframe(measure_view.table(rows), hide_index=True, width="stretch")
+    if count_total > PAGE_ROWS:
+        st.pagination(-(-count_total // PAGE_ROWS), key="ft_page")
