@@ -10,6 +10,7 @@ SELECT
     end_date,
     array_to_string(responsible, '; ') AS responsible,
     array_to_string(target_indicators, ', ') AS target_indicators,
+    target_evidence,
     result,
     document,
     document_kind,

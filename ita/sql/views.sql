@@ -142,6 +142,7 @@ SELECT
     m.suggestion,
     m.followup,
     coalesce(t.target_indicators, []::INTEGER[]) AS target_indicators,
+    t.target_evidence,
     m.is_synthetic,
     d.file_name AS document,
     d.document_id,
@@ -153,7 +154,10 @@ FROM measures m
 JOIN live_measure_documents d USING (document_id)
 JOIN agencies g ON g.agency_id = m.agency_id
 LEFT JOIN (
-    SELECT measure_id, list(indicator_no ORDER BY rank) AS target_indicators
+    -- "why this indicator": the words that linked the measure to each target, e.g. "4: ทรัพย์สินของราชการ"
+    SELECT measure_id,
+           list(indicator_no ORDER BY rank) AS target_indicators,
+           string_agg(indicator_no || ': ' || array_to_string(evidence, ', '), ' · ' ORDER BY rank) AS target_evidence
     FROM measure_targets GROUP BY measure_id
 ) t USING (measure_id);
 

@@ -388,6 +388,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_iit": ("IIT", "IIT"),
     "col_eit": ("EIT", "EIT"),
     "col_oit": ("OIT", "OIT"),
+    "col_target_evidence": ("เหตุที่เชื่อมกับตัวชี้วัด (คำที่พบ)", "Why these indicators (words found)"),
 }
 
 

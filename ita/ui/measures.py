@@ -34,6 +34,7 @@ _COLUMNS = (
     ("end_date", "col_end"),
     ("responsible", "col_responsible"),
     ("target_indicators", "col_targets"),
+    ("target_evidence", "col_target_evidence"),
     ("result", "col_result"),
     ("document", "col_document"),
     ("lines", "col_lines"),
