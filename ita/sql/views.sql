@@ -14,9 +14,11 @@ QUALIFY row_number() OVER (
 ) = 1;
 
 CREATE OR REPLACE VIEW live_computed_scores AS
--- the overall recomputed from indicators with the year's own weights; null unless all indicators are present
+-- the overall recomputed from indicators with the year's own weights; null unless all indicators are present.
+-- Sums run on DECIMAL so the result does not depend on the order parallel threads add in.
 WITH by_instrument AS (
-    SELECT s.assessment_id, a.fiscal_year, fi.instrument, avg(s.score) AS mean_score, count(*) AS count_indicators
+    SELECT s.assessment_id, a.fiscal_year, fi.instrument,
+           avg(s.score::DECIMAL(18, 6)) AS mean_score, count(*) AS count_indicators
     FROM indicator_scores s
     JOIN assessments a USING (assessment_id)
     JOIN framework_indicators fi ON fi.fiscal_year = a.fiscal_year AND fi.indicator_no = s.indicator_no
@@ -25,10 +27,10 @@ WITH by_instrument AS (
     SELECT fiscal_year, count(*) AS count_indicators FROM framework_indicators GROUP BY ALL
 )
 SELECT b.assessment_id,
-       sum(w.weight * b.mean_score) AS computed_score,
-       max(b.mean_score) FILTER (WHERE b.instrument = 'IIT') AS computed_iit,
-       max(b.mean_score) FILTER (WHERE b.instrument = 'EIT') AS computed_eit,
-       max(b.mean_score) FILTER (WHERE b.instrument = 'OIT') AS computed_oit
+       round(sum(w.weight::DECIMAL(9, 6) * b.mean_score), 6)::DOUBLE AS computed_score,
+       round(max(b.mean_score) FILTER (WHERE b.instrument = 'IIT'), 4)::DOUBLE AS computed_iit,
+       round(max(b.mean_score) FILTER (WHERE b.instrument = 'EIT'), 4)::DOUBLE AS computed_eit,
+       round(max(b.mean_score) FILTER (WHERE b.instrument = 'OIT'), 4)::DOUBLE AS computed_oit
 FROM by_instrument b
 JOIN framework_instruments w ON w.fiscal_year = b.fiscal_year AND w.instrument = b.instrument
 JOIN expected e ON e.fiscal_year = b.fiscal_year
