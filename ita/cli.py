@@ -93,22 +93,10 @@ def _import(args: argparse.Namespace) -> int:
                 print(f"{path}: {error.strerror}", file=sys.stderr)
                 status = EXIT_REJECTED
                 continue
-            print(_describe(result))
+            print(result.summary())
             for warning in result.warnings:
                 print(f"  warning: {warning}")
     return status
-
-
-def _describe(result) -> str:
-    if result.status == "unchanged":
-        return f"{result.file}: already imported (document {result.document_id}), nothing changed"
-    parts = [f"{result.file}: imported {result.kind} as document {result.document_id}"]
-    if result.agency:
-        parts.append(f"{result.agency} {result.fiscal_year}")
-    parts.append(f"{result.count_assessments} assessments, {result.count_measures} measures")
-    if result.superseded:
-        parts.append(f"supersedes document {', '.join(map(str, result.superseded))}")
-    return "; ".join(parts)
 
 
 def _export(args: argparse.Namespace) -> int:

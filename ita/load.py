@@ -73,6 +73,18 @@ class ImportResult:
     superseded: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def summary(self) -> str:
+        """One line per file, the same on the command line and on the upload page."""
+        if self.status == "unchanged":
+            return f"{self.file}: already imported (document {self.document_id}), nothing changed"
+        parts = [f"{self.file}: imported {self.kind} as document {self.document_id}"]
+        if self.agency:
+            parts.append(f"{self.agency} {self.fiscal_year}")
+        parts.append(f"{self.count_assessments} assessments, {self.count_measures} measures")
+        if self.superseded:
+            parts.append(f"supersedes document {', '.join(map(str, self.superseded))}")
+        return "; ".join(parts)
+
 
 def init_database(con: duckdb.DuckDBPyConnection) -> None:
     """Create tables, load every year's framework and (re)create the views."""

@@ -13,7 +13,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ita import db, load
-from ita.cli import _describe
 from ita.errors import ParseError, RejectedError
 from ita.ui import escape, exports, imports
 from ita.ui import format as fmt
@@ -444,13 +443,14 @@ def test_checks_before_anything_is_written(monkeypatch: pytest.MonkeyPatch) -> N
         imports.check("big.txt", b"x" * 11)
 
 
-def test_messages_are_worded_as_the_command_line_prints_them() -> None:
-    for result in (
-        load.ImportResult("a.txt", "unchanged", "measures", 7),
-        load.ImportResult("b.txt", "imported", "progress", 9, "อบต.นาขุม", 2565, 0, 10, [4, 5]),
-        load.ImportResult("c.csv", "imported", "score_sheet", 11, count_assessments=30),
-    ):
-        assert imports.describe(result) == _describe(result)
+def test_import_summaries_say_what_happened() -> None:
+    assert load.ImportResult("a.txt", "unchanged", "measures", 7).summary() == (
+        "a.txt: already imported (document 7), nothing changed"
+    )
+    result = load.ImportResult("b.txt", "imported", "progress", 9, "อบต.นาขุม", 2565, 0, 10, [4, 5])
+    assert result.summary() == (
+        "b.txt: imported progress as document 9; อบต.นาขุม 2565; 0 assessments, 10 measures; supersedes document 4, 5"
+    )
 
 
 @pytest.mark.parametrize("view", exports.VIEWS)

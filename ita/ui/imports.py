@@ -71,19 +71,6 @@ def check(name: str, data: bytes) -> None:
         raise ParseError(name, f"binary file: a {suffix} file must be text")
 
 
-def describe(result: load.ImportResult) -> str:
-    """One line per imported file, worded as `python -m ita import` prints it."""
-    if result.status == "unchanged":
-        return f"{result.file}: already imported (document {result.document_id}), nothing changed"
-    parts = [f"{result.file}: imported {result.kind} as document {result.document_id}"]
-    if result.agency:
-        parts.append(f"{result.agency} {result.fiscal_year}")
-    parts.append(f"{result.count_assessments} assessments, {result.count_measures} measures")
-    if result.superseded:
-        parts.append(f"supersedes document {', '.join(map(str, result.superseded))}")
-    return "; ".join(parts)
-
-
 def import_uploads(files: Sequence[tuple[str, bytes]], db_path: Path | None = None) -> list[Outcome]:
     """Check, then import (name, bytes) pairs into the database (default: the dashboard's); one outcome per file."""
     outcomes: dict[int, Outcome] = {}
@@ -118,7 +105,7 @@ def _import_one(con, folder: Path, name: str, data: bytes) -> Outcome:
         return Outcome(name, False, f"{name}: {error.strerror}")
     finally:
         path.unlink(missing_ok=True)
-    return Outcome(name, True, describe(result), tuple(result.warnings))
+    return Outcome(name, True, result.summary(), tuple(result.warnings))
 
 
 def _safe_name(name: str) -> str:
