@@ -38,6 +38,20 @@ PAGES = [
     ("data", "", False),
 ]
 
+# Streamlit shows a status widget while the script runs and skeletons for elements not yet sent;
+# the page has settled when neither has been seen for a second.
+_SETTLED = """() => {
+    const busy = document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]');
+    if (busy) { window.__settledSince = undefined; return false; }
+    window.__settledSince = window.__settledSince || performance.now();
+    return performance.now() - window.__settledSince > 1000;
+}"""
+
+_CHARTS_DRAWN = """() => {
+    const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
+    return charts > 0 && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts;
+}"""
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make system-deps)"),
@@ -113,10 +127,7 @@ def _open(browser, url: str, width: int):
     page = browser.new_page(viewport={"width": width, "height": 1000})
     page.goto(url)
     page.wait_for_selector('[data-testid="stSidebar"]', state="attached", timeout=60_000)
-    # Streamlit shows its status widget while the script runs; gone means the run finished.
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
-    )
+    page.wait_for_function(_SETTLED, polling=100, timeout=60_000)
     return page
 
 
@@ -124,8 +135,10 @@ def _open(browser, url: str, width: int):
 def test_page_renders_without_exception(server, browser, path, query, has_chart):
     SHOTS.mkdir(exist_ok=True)
     page = _open(browser, f"{server}/{path}{query}", 1400)
+    charts = page.locator('[data-testid="stPlotlyChart"]')
     if has_chart:
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        page.wait_for_function(_CHARTS_DRAWN, timeout=60_000)
+        assert charts.count() > 0
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
     page.close()
