@@ -11,6 +11,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,10 +76,10 @@ def default_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(default_db: Path):
+@contextmanager
+def _serve(db_path: Path) -> Iterator[str]:
+    """A dashboard server of its own on a free loopback port, reading db_path."""
     port = _free_port()
-    env = {**os.environ, "ITA_DB": str(default_db)}
     process = subprocess.Popen(
         [
             sys.executable,
@@ -93,7 +95,7 @@ def server(default_db: Path):
             "127.0.0.1",
         ],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, "ITA_DB": str(db_path)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -108,9 +110,17 @@ def server(default_db: Path):
     else:
         process.kill()
         pytest.fail("streamlit did not start: " + process.stderr.read().decode()[-2000:])
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(default_db: Path) -> Iterator[str]:
+    with _serve(default_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +160,15 @@ def test_narrow_screen_overview(server, browser):
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / "overview_narrow.png"), full_page=True)
     page.close()
+
+
+def test_a_deep_link_on_a_fresh_server_opens_that_page(default_db, browser):
+    """Streamlit runs a pages/ file on its own before any session ran the frame (issue 9624)."""
+    with _serve(default_db) as url:
+        page = _open(browser, f"{url}/compare?province=30", 1400)
+        page.get_by_role("heading", name="เปรียบเทียบหน่วยงาน").wait_for(timeout=60_000)
+        page.wait_for_function(_SETTLED, polling=100, timeout=60_000)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "ภาพรวม" in nav and "follow through" not in nav  # the frame's navigation, not the file listing
+        page.close()

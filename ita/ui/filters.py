@@ -6,15 +6,18 @@ ignored, never passed on), then the widgets own the state and write the URL back
 
 from __future__ import annotations
 
+import runpy
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
 from ita import geography
 from ita.ui import labels
-from ita.ui.data import ensure_database, query
+from ita.ui.data import query
 from ita.ui.labels import t
 
+FRAME = Path(__file__).resolve().parents[2] / "dashboard.py"
 _KEYS = ("year", "province", "district", "type", "indicator", "agency")
 
 
@@ -42,15 +45,18 @@ class Filters:
 
 
 def current() -> Filters:
-    """The filters the frame drew on this run (pages call this).
-
-    Streamlit may run a deep-linked page file on its own on a fresh server, before the frame
-    (dashboard.py) has drawn the sidebar; the page then draws it itself.
-    """
+    """The filters the frame drew on this run (pages call this)."""
     if "filters" not in st.session_state:
-        ensure_database()
-        st.session_state["filters"] = sidebar()
+        _run_the_frame_instead()
     return st.session_state["filters"]
+
+
+def _run_the_frame_instead() -> None:
+    # On a fresh server Streamlit runs a deep-linked file of pages/ on its own, in its old multipage
+    # mode, until some session has run dashboard.py's st.navigation (streamlit issue 9624). Run the
+    # frame here instead: its st.navigation leaves that mode for good and routes the URL's page.
+    runpy.run_path(str(FRAME), run_name="__main__")
+    st.stop()
 
 
 def available_years() -> list[int]:
@@ -118,7 +124,8 @@ def sidebar() -> Filters:
         indicator = st.selectbox(
             t("indicator"), [None, *range(1, 11)], key="f_indicator", format_func=_indicator_label
         )
-        include_synthetic = st.toggle(t("include_synthetic"), value=True, key="f_synthetic")
+        st.session_state.setdefault("f_synthetic", True)
+        include_synthetic = st.toggle(t("include_synthetic"), key="f_synthetic")
     chosen = Filters(
         year=int(year),
         province=province,
