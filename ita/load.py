@@ -46,6 +46,7 @@ _OLDER_SHEETS = """
     WHERE file_name = $name AND agency_id IS NULL AND kind = $kind
       AND superseded_by IS NULL AND document_id <> $id AND NOT is_synthetic"""
 
+_HAS_FACTS = "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = 'assessment_facts'"
 _TITLES_WITHOUT_WORDS = """
     SELECT DISTINCT title FROM measures m
     WHERE NOT EXISTS (SELECT 1 FROM measure_words w WHERE w.measure_id = m.measure_id)"""
@@ -91,7 +92,8 @@ def init_database(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(db.schema_sql())
     load_framework(con)
     con.execute(db.views_sql())
-    refresh_facts(con)
+    if not con.execute(_HAS_FACTS).fetchone()[0]:
+        refresh_facts(con)  # a new file needs the tables behind the public views; others refresh on publish
 
 
 def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:

@@ -8,6 +8,7 @@ have a new path, and a reader that still has an old version open keeps reading i
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
@@ -30,6 +31,23 @@ def writing(path: Path, *, fresh: bool = False) -> Iterator[duckdb.DuckDBPyConne
     Publishing first refreshes the derived tables behind the public views, so no writer can forget it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    with _writer_lock(path):
+        yield from _write_version(path, fresh=fresh)
+
+
+@contextmanager
+def _writer_lock(path: Path) -> Iterator[None]:
+    # Two writers would each copy the current version and the later publish would drop the other's
+    # import: writers queue on an exclusive lock beside the database (readers never take it).
+    with path.with_name(f"{path.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _write_version(path: Path, *, fresh: bool) -> Iterator[duckdb.DuckDBPyConnection]:
     version = path.with_name(f"{path.stem}-{time.time_ns()}{path.suffix}")
     work = version.with_name(version.name + ".tmp")
     if path.exists() and not fresh:

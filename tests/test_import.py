@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -225,3 +226,27 @@ def test_a_reader_opens_each_published_version_afresh(tmp_path):
     assert db.database_version(path) != first_version
     assert db.connect(path).execute("SELECT count(*) FROM documents").fetchone() == (2,)
     assert reader.execute("SELECT count(*) FROM documents").fetchone() == (1,)  # the old snapshot stays whole
+
+
+def test_concurrent_writers_queue_instead_of_losing_an_import(tmp_path):
+    import threading
+
+    path = tmp_path / "ita.duckdb"
+    with snapshot.writing(path, fresh=True) as con:
+        load.init_database(con)
+    entered = threading.Event()
+
+    def slow_writer() -> None:
+        with snapshot.writing(path) as con:
+            entered.set()
+            load.import_file(con, SEED_002)
+            time.sleep(0.5)
+
+    first = threading.Thread(target=slow_writer)
+    first.start()
+    entered.wait(10)
+    with snapshot.writing(path) as con:  # waits for the first writer, then copies its published version
+        load.import_file(con, SEED_003)
+    first.join()
+    reader = duckdb.connect(str(path.resolve()), read_only=True)
+    assert reader.execute("SELECT count(*) FROM documents").fetchone() == (2,)
