@@ -4,10 +4,13 @@ an agency × indicator heatmap and grade transitions between two years."""
 import streamlit as st
 
 from ita.ui import bars, charts, display, filters, heatmaps, page
+from ita.ui import format as fmt
 from ita.ui.data import query
 from ita.ui.labels import t
 
 HEATMAP_ROWS = 40
+RANKING_ROWS = 500
+MAX_MOVERS = 500
 MAX_CHOSEN = 5
 
 f = filters.current()
@@ -19,9 +22,15 @@ if page.is_empty(ranking):
 
 st.subheader(f"{t('ranking')} · {f.year}")
 page.definitions(f.year)
+# a national ranking holds ~8,000 agencies: the browser gets one page of it at a time
+count_pages = -(-len(ranking) // RANKING_ROWS)
+if st.session_state.get("compare_page", 1) > count_pages:  # the filters changed under a later page
+    st.session_state["compare_page"] = 1
+first = (st.session_state.get("compare_page", 1) - 1) * RANKING_ROWS
+ranking_page = ranking.iloc[first : first + RANKING_ROWS]
 st.dataframe(
     display.table(
-        ranking,
+        ranking_page,
         {
             "agency_name": "agency_name",
             "agency_type": "agency_type",
@@ -38,20 +47,35 @@ st.dataframe(
     hide_index=True,
     height=360,
 )
+if count_pages > 1:
+    st.caption(
+        t("ft_rows").format(
+            first=fmt.count(first + 1),
+            last=fmt.count(first + len(ranking_page)),
+            total=fmt.count(len(ranking)),
+        )
+    )
+    st.pagination(count_pages, key="compare_page")
 st.caption(t("ranking_note"))
 
+in_scope = set(ranking["agency_id"].tolist())
+# keep only agencies still in scope after a filter change, so the widget never holds a stale choice
+if "compare_agencies" in st.session_state:
+    st.session_state["compare_agencies"] = [a for a in st.session_state["compare_agencies"] if a in in_scope]
+elif f.agency_id in in_scope:
+    st.session_state["compare_agencies"] = [f.agency_id]
+# the choice: the agencies of the ranking page shown, and those already chosen
+offered = ranking[
+    ranking["agency_id"].isin(ranking_page["agency_id"])
+    | ranking["agency_id"].isin(st.session_state.get("compare_agencies", []))
+]
 names = dict(
     zip(
-        ranking["agency_id"].tolist(),
-        ranking["agency_name"] + " · " + ranking["district"].fillna(""),
+        offered["agency_id"].tolist(),
+        offered["agency_name"] + " · " + offered["district"].fillna(""),
         strict=True,
     )
 )
-# keep only agencies still in scope after a filter change, so the widget never holds a stale choice
-if "compare_agencies" in st.session_state:
-    st.session_state["compare_agencies"] = [a for a in st.session_state["compare_agencies"] if a in names]
-elif f.agency_id in names:
-    st.session_state["compare_agencies"] = [f.agency_id]
 chosen = st.multiselect(
     t("choose_agencies"),
     list(names),
@@ -150,6 +174,9 @@ else:
         )
         st.caption(t("transition_note"))
         st.markdown(f"**{t('movers')}**")
+        if len(movers) > MAX_MOVERS:  # nationally ~2,000: the first ones, fell below the pass mark first
+            st.caption(t("ft_rows").format(first=1, last=fmt.count(MAX_MOVERS), total=fmt.count(len(movers))))
+        movers = movers.head(MAX_MOVERS)
         movers["direction"] = movers["direction"].map({1: t("moved_up"), 0: "", -1: t("moved_down")})
         st.dataframe(
             display.table(

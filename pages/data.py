@@ -24,17 +24,25 @@ def _years(first: float, last: float) -> str:
 
 def _by_origin(data: pd.DataFrame, x: pd.Series, y: str) -> go.Figure:
     """Real and synthetic counts side by side on a log axis (they differ by orders of magnitude)."""
-    fig = go.Figure()
+    traces = []
     for origin, color in ORIGIN_COLORS.items():
         rows = data["is_synthetic"] == origin
         if rows.any():
-            fig.add_bar(x=x[rows], y=data.loc[rows, y], name=_origin(origin), marker_color=color)
-    fig.update_layout(
-        barmode="group",
-        xaxis={"type": "category", "categoryorder": "category ascending"},
-        yaxis={"type": "log", "dtick": 1, "title": t("dt_log_axis")},
-    )
-    return charts.style(fig)
+            traces.append(
+                {
+                    "type": "bar",
+                    "x": x[rows],
+                    "y": data.loc[rows, y],
+                    "name": _origin(origin),
+                    "marker": {"color": color},
+                }
+            )
+    layout = {
+        "barmode": "group",
+        "xaxis": {"type": "category", "categoryorder": "category ascending"},
+        "yaxis": {"type": "log", "dtick": 1, "title": {"text": t("dt_log_axis")}},
+    }
+    return charts.figure(traces, layout)
 
 
 f = filters.current()
@@ -90,31 +98,33 @@ with right:
             "loaded_by_year",
         )
 
-with st.expander(t("dt_recent")):
-    recent = query("recent_documents", include_synthetic=f.include_synthetic)
-    if not page.is_empty(recent):
-        st.dataframe(
-            display.table(
-                recent.assign(
-                    kind=recent["kind"].map(documents.kind),
-                    imported_at=recent["imported_at"].map(documents.imported_at),
+# drawn, and queried, only while open
+with st.expander(t("dt_recent"), key="dt_recent", on_change="rerun") as recent_documents:
+    if recent_documents.open:
+        recent = query("recent_documents", include_synthetic=f.include_synthetic)
+        if not page.is_empty(recent):
+            st.dataframe(
+                display.table(
+                    recent.assign(
+                        kind=recent["kind"].map(documents.kind),
+                        imported_at=recent["imported_at"].map(documents.imported_at),
+                    ),
+                    {
+                        "file_name": "col_document",
+                        "kind": "doc_kind",
+                        "agency_name": "agency_name",
+                        "fiscal_year": "year",
+                        "imported_at": "doc_imported_at",
+                        "is_current": "doc_is_current",
+                        "count_assessments": "dt_assessments",
+                        "count_measures": "ft_count_measures",
+                        "count_warnings": "dt_count_warnings",
+                        "is_synthetic": "synthetic_badge",
+                    },
                 ),
-                {
-                    "file_name": "col_document",
-                    "kind": "doc_kind",
-                    "agency_name": "agency_name",
-                    "fiscal_year": "year",
-                    "imported_at": "doc_imported_at",
-                    "is_current": "doc_is_current",
-                    "count_assessments": "dt_assessments",
-                    "count_measures": "ft_count_measures",
-                    "count_warnings": "dt_count_warnings",
-                    "is_synthetic": "synthetic_badge",
-                },
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+                hide_index=True,
+                width="stretch",
+            )
 
 # --- add documents and score sheets (administrators) ------------------------------------------------
 st.subheader(t("dt_upload"))

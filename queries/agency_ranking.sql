@@ -1,45 +1,27 @@
 -- Agencies of the scope ranked by overall score in the chosen year, with last year's score and their rank among peers.
 -- Grain: one row per agency. Parameters: $fiscal_year, $province, $district, $agency_type, $include_synthetic.
-WITH two_years AS (
-    SELECT
-        a.agency_id, a.agency_name, a.agency_type, a.district, a.province, a.fiscal_year, a.score, a.is_passing,
-        a.grade_label AS label
-    FROM v_assessments a
-    WHERE a.fiscal_year IN ($fiscal_year, $fiscal_year - 1)
-      AND a.score IS NOT NULL
-      AND ($include_synthetic OR NOT a.is_synthetic)
-), ranked AS (
-    -- ranks and percentiles over every agency of the year, before the district and type filters narrow the rows
-    SELECT
-        *,
-        rank() OVER (PARTITION BY province ORDER BY score DESC) AS rank_in_province,
-        count(*) OVER (PARTITION BY province) AS count_in_province,
-        rank() OVER (PARTITION BY province, agency_type ORDER BY score DESC) AS rank_in_type,
-        count(*) OVER (PARTITION BY province, agency_type) AS count_in_type,
-        100 * percent_rank() OVER (PARTITION BY agency_type ORDER BY score) AS percentile_in_type
-    FROM two_years
-    WHERE fiscal_year = $fiscal_year
-)
 SELECT
-    r.agency_id,
-    r.agency_name,
-    r.agency_type,
-    r.district,
-    r.province,
-    r.score,
-    r.label,
-    r.is_passing,
-    p.score AS previous_score,
-    p.label AS previous_label,
-    r.score - p.score AS change,
-    r.rank_in_province,
-    r.count_in_province,
-    r.rank_in_type,
-    r.count_in_type,
-    r.percentile_in_type
-FROM ranked r
-LEFT JOIN two_years p ON p.agency_id = r.agency_id AND p.fiscal_year = $fiscal_year - 1
-WHERE ($province IS NULL OR r.province = $province)
-  AND ($district IS NULL OR r.district = $district)
-  AND ($agency_type IS NULL OR r.agency_type = $agency_type)
-ORDER BY r.score DESC, r.agency_name;
+    agency_id,
+    agency_name,
+    agency_type,
+    district,
+    province,
+    score,
+    label,
+    is_passing,
+    previous_score,
+    previous_label,
+    score - previous_score AS change,
+    -- over every agency of the year (ranking_summary), before the district and type filters narrow the rows
+    CASE WHEN $include_synthetic THEN rank_in_province ELSE real_rank_in_province END AS rank_in_province,
+    CASE WHEN $include_synthetic THEN count_in_province ELSE real_count_in_province END AS count_in_province,
+    CASE WHEN $include_synthetic THEN rank_in_type ELSE real_rank_in_type END AS rank_in_type,
+    CASE WHEN $include_synthetic THEN count_in_type ELSE real_count_in_type END AS count_in_type,
+    CASE WHEN $include_synthetic THEN percentile_in_type ELSE real_percentile_in_type END AS percentile_in_type
+FROM ranking_summary
+WHERE fiscal_year = $fiscal_year
+  AND ($include_synthetic OR NOT is_synthetic)
+  AND ($province IS NULL OR province = $province)
+  AND ($district IS NULL OR district = $district)
+  AND ($agency_type IS NULL OR agency_type = $agency_type)
+ORDER BY score DESC, agency_name, agency_id;

@@ -59,3 +59,64 @@ ANTI JOIN continued c ON c.measure_id = f.measure_id
 ORDER BY 6, 1, 7;
 CREATE OR REPLACE VIEW v_indicator_followthrough AS SELECT * FROM followthrough_facts;
 CREATE OR REPLACE VIEW v_measure_lifecycle AS SELECT * FROM lifecycle_facts;
+
+-- Precomputed for the Follow-through page's continuity chart (queries/measure_continuity.sql): measures per
+-- outcome, counted per fiscal year, place, agency type and origin, agencies with measures on file in Y−1 only.
+-- An agency sits in exactly one such cell, so agency counts add up across cells. One row set counts every
+-- measure (is_all_indicators), the other counts per primary target indicator.
+CREATE OR REPLACE TABLE continuity_summary AS
+WITH reported AS (
+    SELECT DISTINCT agency_id, fiscal_year FROM measure_facts
+), judged AS (
+    SELECT l.fiscal_year, l.lifecycle, l.province, l.district, l.agency_type, l.is_synthetic,
+           l.target_indicators[1] AS primary_indicator, l.agency_id
+    FROM lifecycle_facts l
+    SEMI JOIN reported r ON r.agency_id = l.agency_id AND r.fiscal_year = l.fiscal_year - 1
+)
+SELECT fiscal_year, lifecycle, province, district, agency_type, is_synthetic,
+       grouping(primary_indicator) = 1 AS is_all_indicators, primary_indicator,
+       count(*) AS count_measures, count(DISTINCT agency_id) AS count_agencies
+FROM judged
+GROUP BY GROUPING SETS (
+    (fiscal_year, lifecycle, province, district, agency_type, is_synthetic),
+    (fiscal_year, lifecycle, province, district, agency_type, is_synthetic, primary_indicator)
+)
+ORDER BY is_all_indicators DESC, fiscal_year, province, district;
+
+-- Precomputed for the Compare page's ranking (queries/agency_ranking.sql): each scored agency's rank in its
+-- province and among its province's agencies of its type, its percentile among its type nationwide, and last
+-- year's result; ranks once among all agencies of the year and once among real ones (real_*, the synthetic switch).
+CREATE OR REPLACE TABLE ranking_summary AS
+WITH scored AS (
+    SELECT agency_id, agency_name, agency_type, district, province, fiscal_year, score, is_passing,
+           grade_label AS label, is_synthetic
+    FROM assessment_facts
+    WHERE score IS NOT NULL
+), ranked AS (
+    SELECT *,
+           rank() OVER (PARTITION BY fiscal_year, province ORDER BY score DESC) AS rank_in_province,
+           count(*) OVER (PARTITION BY fiscal_year, province) AS count_in_province,
+           rank() OVER (PARTITION BY fiscal_year, province, agency_type ORDER BY score DESC) AS rank_in_type,
+           count(*) OVER (PARTITION BY fiscal_year, province, agency_type) AS count_in_type,
+           100 * percent_rank() OVER (PARTITION BY fiscal_year, agency_type ORDER BY score) AS percentile_in_type
+    FROM scored
+), ranked_real AS (
+    SELECT agency_id, fiscal_year,
+           rank() OVER (PARTITION BY fiscal_year, province ORDER BY score DESC) AS rank_in_province,
+           count(*) OVER (PARTITION BY fiscal_year, province) AS count_in_province,
+           rank() OVER (PARTITION BY fiscal_year, province, agency_type ORDER BY score DESC) AS rank_in_type,
+           count(*) OVER (PARTITION BY fiscal_year, province, agency_type) AS count_in_type,
+           100 * percent_rank() OVER (PARTITION BY fiscal_year, agency_type ORDER BY score) AS percentile_in_type
+    FROM scored
+    WHERE NOT is_synthetic
+)
+SELECT a.agency_id, a.agency_name, a.agency_type, a.district, a.province, a.fiscal_year, a.score, a.label,
+       a.is_passing, a.is_synthetic, p.score AS previous_score, p.label AS previous_label,
+       a.rank_in_province, a.count_in_province, a.rank_in_type, a.count_in_type, a.percentile_in_type,
+       r.rank_in_province AS real_rank_in_province, r.count_in_province AS real_count_in_province,
+       r.rank_in_type AS real_rank_in_type, r.count_in_type AS real_count_in_type,
+       r.percentile_in_type AS real_percentile_in_type
+FROM ranked a
+LEFT JOIN ranked_real r USING (agency_id, fiscal_year)
+LEFT JOIN scored p ON p.agency_id = a.agency_id AND p.fiscal_year = a.fiscal_year - 1
+ORDER BY a.fiscal_year, a.province, a.score DESC;

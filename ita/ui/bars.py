@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ita.ui import escape, references
-from ita.ui.charts import REFERENCE, style
+from ita.ui.charts import REFERENCE, figure
 from ita.ui.display import indicator_names
 from ita.ui.labels import t
 
@@ -21,60 +21,68 @@ def indicator_bars(
 ) -> go.Figure:
     """Horizontal bars of `value` per indicator, coloured by instrument, in the row order given (first on top)."""
     names = indicator_names(data)
-    fig = go.Figure()
     order = {code: i for i, code in enumerate(INSTRUMENT_COLORS)}
-    for instrument, rows in sorted(
-        data.groupby("instrument"), key=lambda group: order.get(group[0], len(order))
-    ):
-        fig.add_trace(
-            go.Bar(
-                x=rows[value],
-                y=names[rows.index],
-                orientation="h",
-                name=instrument,
-                marker_color=INSTRUMENT_COLORS.get(instrument, REFERENCE),
-                texttemplate=f"%{{x:.{digits}f}}",
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate=f"%{{y}}: %{{x:.{digits}f}}<extra>%{{fullData.name}}</extra>",
-            )
+    traces = [
+        {
+            "type": "bar",
+            "x": rows[value],
+            "y": names[rows.index],
+            "orientation": "h",
+            "name": instrument,
+            "marker": {"color": INSTRUMENT_COLORS.get(instrument, REFERENCE)},
+            "texttemplate": f"%{{x:.{digits}f}}",
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": f"%{{y}}: %{{x:.{digits}f}}<extra>%{{fullData.name}}</extra>",
+        }
+        for instrument, rows in sorted(
+            data.groupby("instrument"), key=lambda group: order.get(group[0], len(order))
         )
+    ]
+    layout: dict = {}
     if reference is not None:
-        references.vertical(fig, reference, dash="dash")
-    fig.update_yaxes(categoryorder="array", categoryarray=list(names)[::-1], automargin=True)
+        references.vertical(layout, reference, dash="dash")
+    layout["yaxis"] = {"categoryorder": "array", "categoryarray": list(names)[::-1], "automargin": True}
     # room on the right for the value printed after each bar
-    fig.update_xaxes(title_text=axis_title, range=[0, 1.15 * max(data[value].max(), reference or 0)])
-    return style(fig, height=max(240, 34 * len(data) + 90))
+    layout["xaxis"] = {
+        "title": {"text": axis_title},
+        "range": [0, 1.15 * max(data[value].max(), reference or 0)],
+    }
+    return figure(traces, layout, height=max(240, 34 * len(data) + 90))
 
 
 def agency_comparison_chart(data: pd.DataFrame) -> go.Figure:
     """Indicator scores of the chosen agencies as grouped bars, with the median of each one's peer group."""
-    fig = go.Figure()
+    traces = []
     for colour, (agency_id, rows) in zip(AGENCY_COLORS, data.groupby("agency_id", sort=False), strict=False):
+        name = escape.plotly(rows["agency_name"].iat[0])
         # the same offset group puts each agency's peer median on its own bar
-        fig.add_trace(
-            go.Bar(
-                offsetgroup=str(agency_id),
-                x=rows["indicator_no"],
-                y=rows["score"],
-                name=escape.plotly(rows["agency_name"].iat[0]),
-                marker_color=colour,
-                hovertemplate=f"{t('indicator')} %{{x}}: %{{y:.2f}}<extra>%{{fullData.name}}</extra>",
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                offsetgroup=str(agency_id),
-                x=rows["indicator_no"],
-                y=rows["peer_median"],
-                name=f"{t('peer_median')} · {escape.plotly(rows['agency_name'].iat[0])}",
-                mode="markers",
-                marker={"symbol": "line-ew", "size": 18, "line": {"width": 3, "color": REFERENCE}},
-                showlegend=False,
-                hovertemplate=f"{t('peer_median')} %{{x}}: %{{y:.2f}}<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="group", scattermode="group")
-    fig.update_xaxes(title_text=t("indicator"), dtick=1, tickformat="d")
-    fig.update_yaxes(title_text=t("score"), range=[0, 100])
-    return style(fig, height=420)
+        traces += [
+            {
+                "type": "bar",
+                "offsetgroup": str(agency_id),
+                "x": rows["indicator_no"],
+                "y": rows["score"],
+                "name": name,
+                "marker": {"color": colour},
+                "hovertemplate": f"{t('indicator')} %{{x}}: %{{y:.2f}}<extra>%{{fullData.name}}</extra>",
+            },
+            {
+                "type": "scatter",
+                "offsetgroup": str(agency_id),
+                "x": rows["indicator_no"],
+                "y": rows["peer_median"],
+                "name": f"{t('peer_median')} · {name}",
+                "mode": "markers",
+                "marker": {"symbol": "line-ew", "size": 18, "line": {"width": 3, "color": REFERENCE}},
+                "showlegend": False,
+                "hovertemplate": f"{t('peer_median')} %{{x}}: %{{y:.2f}}<extra></extra>",
+            },
+        ]
+    layout = {
+        "barmode": "group",
+        "scattermode": "group",
+        "xaxis": {"title": {"text": t("indicator")}, "dtick": 1, "tickformat": "d"},
+        "yaxis": {"title": {"text": t("score")}, "range": [0, 100]},
+    }
+    return figure(traces, layout, height=420)

@@ -9,8 +9,13 @@ import streamlit as st
 
 from ita.ui.labels import t
 
-# Set once: passing a template to every figure's update_layout costs 20-40 ms per chart.
-pio.templates.default = "plotly_white"
+# plotly_white, with trace defaults only for the trace types the dashboard draws: every figure carries
+# its template to the browser, and the full one is twice the size of a typical chart's own data.
+_WHITE = pio.templates["plotly_white"]
+pio.templates["ita"] = go.layout.Template(
+    layout=_WHITE.layout, data={kind: _WHITE.data[kind] for kind in ("bar", "box", "heatmap", "scatter")}
+)
+pio.templates.default = "ita"
 FONT = "Sarabun, Loma, Garuda, Norasi, 'Noto Sans Thai', sans-serif"
 # Okabe–Ito colours, ordered best to worst, so grades read the same on every chart.
 GRADE_COLORS: dict[str, str] = {
@@ -37,28 +42,39 @@ ACCENT = "#0072B2"
 REFERENCE = "#555555"
 
 
-def style(fig: go.Figure, *, height: int = 360) -> go.Figure:
-    """Common layout: Thai-capable font, compact margins, legend on top."""
-    fig.update_layout(
-        font_family=FONT,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-    )
-    return fig
+MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
+LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
+
+
+def figure(traces: list[dict], layout: dict | None = None, *, height: int = 360) -> go.Figure:
+    """A figure in the common style (Thai-capable font, compact margins, legend on top) from plain dicts.
+
+    Traces and layout use Plotly's own attribute names. Built without graph_objects' per-attribute
+    validation, which costs 20–70 ms a chart (and grows quadratically with shapes); the dicts cost ~1 ms.
+    """
+    layout = dict(layout or {})
+    layout["legend"] = {**layout.get("legend", {}), **LEGEND}
+    layout |= {"font": {"family": FONT}, "height": height, "margin": MARGIN}
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def show(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
-    """Draw a chart with its numbers one click away: a table view and a CSV download."""
+    """Draw a chart with its numbers one click away: a table view and a CSV download.
+
+    The table sits in a popover, which the browser draws only when opened (an expander draws its
+    tables even when closed, and loading the table component alone costs a page ~0.3 s).
+    """
     st.plotly_chart(
         fig, width="stretch", config={"displaylogo": False, "toImageButtonOptions": {"filename": name}}
     )
-    with st.expander(t("show_table")):
+    with st.popover(t("show_table"), icon=":material/table:"):
         st.dataframe(data, hide_index=True, width="stretch")
         st.download_button(
             t("download_csv"),
-            data.to_csv(index=False).encode("utf-8-sig"),
+            # made on click, not on every rerun
+            lambda: data.to_csv(index=False).encode("utf-8-sig"),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv_{name}",
+            on_click="ignore",
         )

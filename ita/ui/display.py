@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 
 import pandas as pd
 
@@ -17,7 +17,7 @@ def table(data: pd.DataFrame, columns: Mapping[str, str], *, percent: tuple[str,
     """
     out = data[list(columns)].copy()
     if "agency_type" in out:
-        out["agency_type"] = out["agency_type"].map(labels.agency_type)
+        out["agency_type"] = labelled(out["agency_type"], labels.agency_type)
     for column in percent:
         out[column] = 100 * out[column]
     floats = out.select_dtypes("float").columns
@@ -35,3 +35,9 @@ def indicator_names(data: pd.DataFrame, name_th: str = "name_th", name_en: str =
         index=data.index,
         dtype="object",
     )
+
+
+def labelled(values: pd.Series, label: Callable[[Hashable], str]) -> pd.Series:
+    """values.map(label), calling `label` once per distinct value instead of once per row; missing stays missing."""
+    distinct = values.dropna().unique()
+    return values.map(dict(zip(distinct, map(label, distinct), strict=True)))

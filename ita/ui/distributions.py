@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ita.ui import escape, references
-from ita.ui.charts import style
+from ita.ui.charts import figure
 from ita.ui.display import indicator_names
 from ita.ui.labels import t
 
@@ -30,24 +30,26 @@ INDICATOR_COLORS = (
 def quantile_boxes(summary: pd.DataFrame, group_label: Callable[[str], str], threshold: float) -> go.Figure:
     """Box plots from five-number summaries: groups along the axis, one box per indicator in each group."""
     names = indicator_names(summary)
-    fig = go.Figure()
-    for no, rows in summary.groupby("indicator_no", sort=True):
-        fig.add_trace(
-            go.Box(
-                x=[escape.plotly(group_label(key)) for key in rows["group_key"]],
-                q1=rows["q1_score"],
-                median=rows["median_score"],
-                q3=rows["q3_score"],
-                lowerfence=rows["min_score"],
-                upperfence=rows["max_score"],
-                mean=rows["mean_score"],
-                name=names[rows.index[0]],
-                marker_color=INDICATOR_COLORS[(int(no) - 1) % len(INDICATOR_COLORS)],
-                line_width=1.5,
-            )
-        )
-    references.horizontal(fig, threshold, f"{t('threshold')} {threshold:g}", dash="dash")
-    fig.update_layout(boxmode="group")
-    fig.update_yaxes(title_text=t("score"))
-    fig.update_xaxes(automargin=True, type="category")
-    return style(fig, height=460)
+    traces = [
+        {
+            "type": "box",
+            "x": [escape.plotly(group_label(key)) for key in rows["group_key"]],
+            "q1": rows["q1_score"],
+            "median": rows["median_score"],
+            "q3": rows["q3_score"],
+            "lowerfence": rows["min_score"],
+            "upperfence": rows["max_score"],
+            "mean": rows["mean_score"],
+            "name": names[rows.index[0]],
+            "marker": {"color": INDICATOR_COLORS[(int(no) - 1) % len(INDICATOR_COLORS)]},
+            "line": {"width": 1.5},
+        }
+        for no, rows in summary.groupby("indicator_no", sort=True)
+    ]
+    layout = {
+        "boxmode": "group",
+        "yaxis": {"title": {"text": t("score")}},
+        "xaxis": {"automargin": True, "type": "category"},
+    }
+    references.horizontal(layout, threshold, f"{t('threshold')} {threshold:g}", dash="dash")
+    return figure(traces, layout, height=460)

@@ -121,8 +121,12 @@ def sidebar() -> Filters:
             key="f_type",
             format_func=lambda v: _all_or(v and labels.agency_type(v)),
         )
+        indicator_names = _indicator_labels()
         indicator = st.selectbox(
-            t("indicator"), [None, *range(1, 11)], key="f_indicator", format_func=_indicator_label
+            t("indicator"),
+            [None, *range(1, 11)],
+            key="f_indicator",
+            format_func=lambda no: indicator_names.get(no, str(no)),
         )
         st.session_state.setdefault("f_synthetic", True)
         include_synthetic = st.toggle(t("include_synthetic"), key="f_synthetic")
@@ -162,9 +166,10 @@ def _all_or(value: str | None) -> str:
     return t("all") if value is None else value
 
 
-def _indicator_label(no: int | None) -> str:
-    if no is None:
-        return t("all")
+def _indicator_labels() -> dict[int | None, str]:
+    """'All' and '9. การเปิดเผยข้อมูล' (or the English name) for each indicator of the filter."""
     names = query("indicator_names")
-    row = names[names["indicator_no"] == no]
-    return labels.indicator(no, row["name_th"].iat[0], row["name_en"].iat[0]) if len(row) else str(no)
+    return {None: t("all")} | {
+        int(row.indicator_no): labels.indicator(row.indicator_no, row.name_th, row.name_en)
+        for row in names.itertuples()
+    }

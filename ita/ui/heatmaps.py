@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ita.ui import escape
-from ita.ui.charts import ACCENT, SEQUENTIAL, style
+from ita.ui.charts import ACCENT, SEQUENTIAL, figure
 from ita.ui.labels import t
 
 
@@ -20,31 +20,32 @@ def indicator_heatmap(scores: pd.DataFrame) -> go.Figure:
         f"{escape.plotly(name, limit=40)} ({overall:.2f})"
         for name, overall in zip(agencies["agency_name"], agencies["overall_score"], strict=True)
     ]
-    fig = go.Figure(
-        go.Heatmap(
-            z=grid.to_numpy(),
-            x=[str(no) for no in grid.columns],
-            y=list(range(len(names))),
-            customdata=[[name] * len(grid.columns) for name in names],
-            # start the scale at the lowest decade shown, so differences among 80s and 90s stay visible
-            zmin=min(50, 10 * int(scores["score"].min() // 10)),
-            zmax=100,
-            colorscale=SEQUENTIAL,
-            texttemplate="%{z:.0f}",
-            colorbar={"title": {"text": t("score")}},
-            hovertemplate=f"%{{customdata}}<br>{t('indicator')} %{{x}}: %{{z:.2f}}<extra></extra>",
-        )
-    )
-    # rows by position, names as tick labels: two agencies may share a name
-    fig.update_yaxes(
-        autorange="reversed",
-        automargin=True,
-        tickvals=list(range(len(names))),
-        ticktext=names,
-        tickfont_size=11,
-    )
-    fig.update_xaxes(title_text=t("indicator"), side="top")
-    return style(fig, height=max(260, 24 * len(agencies) + 110))
+    heatmap = {
+        "type": "heatmap",
+        "z": grid.to_numpy(),
+        "x": [str(no) for no in grid.columns],
+        "y": list(range(len(names))),
+        "customdata": [[name] * len(grid.columns) for name in names],
+        # start the scale at the lowest decade shown, so differences among 80s and 90s stay visible
+        "zmin": min(50, 10 * int(scores["score"].min() // 10)),
+        "zmax": 100,
+        "colorscale": SEQUENTIAL,
+        "texttemplate": "%{z:.0f}",
+        "colorbar": {"title": {"text": t("score")}},
+        "hovertemplate": f"%{{customdata}}<br>{t('indicator')} %{{x}}: %{{z:.2f}}<extra></extra>",
+    }
+    layout = {
+        # rows by position, names as tick labels: two agencies may share a name
+        "yaxis": {
+            "autorange": "reversed",
+            "automargin": True,
+            "tickvals": list(range(len(names))),
+            "ticktext": names,
+            "tickfont": {"size": 11},
+        },
+        "xaxis": {"title": {"text": t("indicator")}, "side": "top"},
+    }
+    return figure([heatmap], layout, height=max(260, 24 * len(agencies) + 110))
 
 
 def transition_matrix(counts: pd.DataFrame, from_year: int, to_year: int) -> go.Figure:
@@ -54,17 +55,22 @@ def transition_matrix(counts: pd.DataFrame, from_year: int, to_year: int) -> go.
     grid = counts.pivot(index="from_label", columns="to_label", values="count_agencies").reindex(
         index=rows, columns=columns
     )
-    fig = go.Figure(
-        go.Heatmap(
-            z=grid.fillna(0).to_numpy(),
-            x=[escape.plotly(label) for label in columns],
-            y=[escape.plotly(label) for label in rows],
-            colorscale=[[0, "#ffffff"], [1, ACCENT]],  # counts: empty cells stay white
-            texttemplate="%{z:,}",
-            showscale=False,
-            hovertemplate=f"{from_year}: %{{y}} → {to_year}: %{{x}}<br>%{{z:,}}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(autorange="reversed", title_text=f"{t('from_year')} {from_year}", type="category")
-    fig.update_xaxes(title_text=f"{t('to_year')} {to_year}", side="top", type="category")
-    return style(fig, height=max(260, 44 * len(rows) + 120))
+    heatmap = {
+        "type": "heatmap",
+        "z": grid.fillna(0).to_numpy(),
+        "x": [escape.plotly(label) for label in columns],
+        "y": [escape.plotly(label) for label in rows],
+        "colorscale": [[0, "#ffffff"], [1, ACCENT]],  # counts: empty cells stay white
+        "texttemplate": "%{z:,}",
+        "showscale": False,
+        "hovertemplate": f"{from_year}: %{{y}} → {to_year}: %{{x}}<br>%{{z:,}}<extra></extra>",
+    }
+    layout = {
+        "yaxis": {
+            "autorange": "reversed",
+            "title": {"text": f"{t('from_year')} {from_year}"},
+            "type": "category",
+        },
+        "xaxis": {"title": {"text": f"{t('to_year')} {to_year}"}, "side": "top", "type": "category"},
+    }
+    return figure([heatmap], layout, height=max(260, 44 * len(rows) + 120))

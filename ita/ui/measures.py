@@ -6,12 +6,10 @@ table cells (st.dataframe), never as markdown.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
+from ita.ui import display, labels
 from ita.ui import format as fmt
-from ita.ui import labels
 from ita.ui.labels import t
 
 STATUS_ORDER = ("done", "in_progress", "not_started", "unknown")
@@ -55,18 +53,19 @@ def source_lines(first: int | None, last: int | None) -> str:
     return f"{t('src_lines')} {span}"
 
 
-def be_date(value: date | None) -> str:
-    """A date as Thai documents write it (day, month, B.E. year); '–' when unknown."""
-    return "–" if value is None or pd.isna(value) else fmt.thai_date(value)
-
-
 def table(frame: pd.DataFrame) -> pd.DataFrame:
     """Measures ready for st.dataframe: labelled columns, status words, B.E. dates, source lines."""
+    spans = frame[["first_line", "last_line"]].astype("Int64").astype("string")
+    single = frame["last_line"].isna() | (frame["last_line"] == frame["first_line"])
     shown = frame.assign(
-        status=frame["status"].map(labels.status),
-        start_date=frame["start_date"].map(be_date),
-        end_date=frame["end_date"].map(be_date),
-        lines=[source_lines(a, b) for a, b in zip(frame["first_line"], frame["last_line"], strict=True)],
+        status=display.labelled(frame["status"], labels.status),
+        start_date=display.labelled(frame["start_date"], fmt.thai_date).fillna("–"),
+        end_date=display.labelled(frame["end_date"], fmt.thai_date).fillna("–"),
+        # source_lines() for every row at once
+        lines=(
+            f"{t('src_lines')} "
+            + spans["first_line"].where(single, spans["first_line"] + "–" + spans["last_line"])
+        ).fillna("–"),
     )
     present = [(column, key) for column, key in _COLUMNS if column in shown.columns]
     return shown[[column for column, _ in present]].rename(

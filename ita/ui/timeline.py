@@ -40,28 +40,39 @@ def measures_figure(frame: pd.DataFrame) -> go.Figure:
             for year, no, title in zip(rows["fiscal_year"], rows["measure_no"], rows["title"], strict=True)
         ],
     )
-    fig = go.Figure()
+    traces = []
     for status in STATUS_ORDER:
         part = rows[rows["status"] == status]
         if part.empty:
             continue
         days = (part["end_date"] - part["start_date"]).dt.days.clip(lower=1)
-        fig.add_bar(
-            base=part["start_date"],
-            x=days * 86_400_000,  # bar length in milliseconds on a date axis
-            y=part["label"],
-            orientation="h",
-            name=labels.status(status),
-            marker_color=charts.STATUS_COLORS[status],
-            customdata=list(
-                zip(part["start_date"].map(fmt.thai_date), part["end_date"].map(fmt.thai_date), strict=True)
-            ),
-            hovertemplate="%{y}<br>%{customdata[0]} – %{customdata[1]}<extra>%{fullData.name}</extra>",
+        traces.append(
+            {
+                "type": "bar",
+                "base": part["start_date"],
+                "x": days * 86_400_000,  # bar length in milliseconds on a date axis
+                "y": part["label"],
+                "orientation": "h",
+                "name": labels.status(status),
+                "marker": {"color": charts.STATUS_COLORS[status]},
+                "customdata": list(
+                    zip(
+                        part["start_date"].map(fmt.thai_date),
+                        part["end_date"].map(fmt.thai_date),
+                        strict=True,
+                    )
+                ),
+                "hovertemplate": "%{y}<br>%{customdata[0]} – %{customdata[1]}<extra>%{fullData.name}</extra>",
+            }
         )
+    xaxis = {"title": {"text": t("ag_period")}}
     if not rows.empty:
         ticks, texts = be_ticks(rows["start_date"].min().date(), rows["end_date"].max().date())
-        fig.update_xaxes(type="date", tickvals=ticks, ticktext=texts)
+        xaxis |= {"type": "date", "tickvals": ticks, "ticktext": texts}
     order = list(dict.fromkeys(rows["label"]))
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
-    fig.update_layout(barmode="overlay", xaxis_title=t("ag_period"))
-    return charts.style(fig, height=max(260, 90 + 26 * len(order)))
+    layout = {
+        "barmode": "overlay",
+        "xaxis": xaxis,
+        "yaxis": {"categoryorder": "array", "categoryarray": order[::-1]},
+    }
+    return charts.figure(traces, layout, height=max(260, 90 + 26 * len(order)))

@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from ita.ui import charts, escape
+from ita.ui import charts, escape, references
 from ita.ui import format as fmt
 from ita.ui.labels import t
 
@@ -45,53 +45,72 @@ def figure(trend: pd.DataFrame, bands: pd.DataFrame) -> go.Figure:
     first, last = int(trend["fiscal_year"].min()), int(trend["fiscal_year"].max())
     lowest = trend["score"].fillna(PASS_MARK).min()
     floor = max(0.0, 10 * math.floor((min(lowest, PASS_MARK) - 5) / 10))
-    fig = go.Figure()
     shown = bands[bands["fiscal_year"].between(first, last) & (bands["max_score"] > floor)]
+    shapes, notes = [], []
     labelled: set[str] = set()
     for band in shown.itertuples():
-        fig.add_shape(
-            type="rect",
-            x0=band.fiscal_year - 0.5,
-            x1=band.fiscal_year + 0.5,
-            y0=max(band.min_score, floor),
-            y1=band.max_score,
-            fillcolor=charts.GRADE_COLORS.get(band.color_label, "#cccccc"),
-            opacity=BAND_OPACITY,
-            line_width=0,
-            layer="below",
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": band.fiscal_year - 0.5,
+                "x1": band.fiscal_year + 0.5,
+                "y0": max(band.min_score, floor),
+                "y1": band.max_score,
+                "fillcolor": charts.GRADE_COLORS.get(band.color_label, "#cccccc"),
+                "opacity": BAND_OPACITY,
+                "line": {"width": 0},
+                "layer": "below",
+            }
         )
         # name each band once per scheme, in the first year shown that uses it
         if f"{band.grade_scheme}|{band.label}" not in labelled:
             labelled.add(f"{band.grade_scheme}|{band.label}")
-            fig.add_annotation(
-                x=band.fiscal_year - 0.47,
-                y=(max(band.min_score, floor) + band.max_score) / 2,
-                text=escape.plotly(band.label),
-                showarrow=False,
-                xanchor="left",
-                font={"size": 10, "color": charts.REFERENCE},
+            notes.append(
+                {
+                    "x": band.fiscal_year - 0.47,
+                    "y": (max(band.min_score, floor) + band.max_score) / 2,
+                    "text": escape.plotly(band.label),
+                    "showarrow": False,
+                    "xanchor": "left",
+                    "font": {"size": 10, "color": charts.REFERENCE},
+                }
             )
     for year, _, _ in scheme_changes(bands):
         if first < year <= last:
-            fig.add_vline(
-                x=year - 0.5,
-                line_dash="dash",
-                line_color=charts.REFERENCE,
-                annotation_text=t("method_change"),
-                annotation_position="bottom right",
-                annotation_font_size=11,
+            shapes.append(
+                {
+                    "type": "line",
+                    "x0": year - 0.5,
+                    "x1": year - 0.5,
+                    "yref": "y domain",
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": charts.REFERENCE, "dash": "dash"},
+                }
             )
-    fig.add_hline(y=PASS_MARK, line_dash="dot", line_color=charts.REFERENCE, line_width=1)
-    fig.add_scatter(
-        x=trend["fiscal_year"],
-        y=trend["score"],
-        mode="lines+markers+text",
-        text=trend["grade_label"].fillna("").map(escape.plotly),
-        textposition="top center",
-        line={"color": charts.ACCENT, "width": 3},
-        marker={"size": 9},
-        name=t("score"),
-        customdata=list(
+            notes.append(
+                {
+                    "x": year - 0.5,
+                    "xanchor": "left",
+                    "yref": "y domain",
+                    "y": 0,
+                    "yanchor": "bottom",
+                    "text": t("method_change"),
+                    "showarrow": False,
+                    "font": {"size": 11},
+                }
+            )
+    line = {
+        "type": "scatter",
+        "x": trend["fiscal_year"],
+        "y": trend["score"],
+        "mode": "lines+markers+text",
+        "text": trend["grade_label"].fillna("").map(escape.plotly),
+        "textposition": "top center",
+        "line": {"color": charts.ACCENT, "width": 3},
+        "marker": {"size": 9},
+        "name": t("score"),
+        "customdata": list(
             zip(
                 trend["score"].map(fmt.score),
                 trend["document"].fillna("").map(escape.plotly),
@@ -99,12 +118,21 @@ def figure(trend: pd.DataFrame, bands: pd.DataFrame) -> go.Figure:
                 strict=True,
             )
         ),
-        hovertemplate=(
+        "hovertemplate": (
             f"{t('year')} %{{x}}<br>{t('score')} %{{customdata[0]}} %{{text}}"
             f"<br>%{{customdata[1]}} {t('src_lines')} %{{customdata[2]}}<extra></extra>"
         ),
-    )
-    fig.update_xaxes(tickmode="array", tickvals=list(range(first, last + 1)), range=[first - 0.5, last + 0.5])
-    fig.update_yaxes(range=[floor, 101], title=t("score"))
-    fig.update_layout(showlegend=False)
-    return charts.style(fig, height=380)
+    }
+    layout = {
+        "shapes": shapes,
+        "annotations": notes,
+        "xaxis": {
+            "tickmode": "array",
+            "tickvals": list(range(first, last + 1)),
+            "range": [first - 0.5, last + 0.5],
+        },
+        "yaxis": {"range": [floor, 101], "title": {"text": t("score")}},
+        "showlegend": False,
+    }
+    references.horizontal(layout, PASS_MARK, dash="dot")
+    return charts.figure([line], layout, height=380)
