@@ -120,3 +120,22 @@ FROM ranked a
 LEFT JOIN ranked_real r USING (agency_id, fiscal_year)
 LEFT JOIN scored p ON p.agency_id = a.agency_id AND p.fiscal_year = a.fiscal_year - 1
 ORDER BY a.fiscal_year, a.province, a.score DESC;
+
+-- Precomputed for the Follow-through page (queries/measures_by_target.sql): measures per target indicator, counted
+-- per fiscal year, place, agency type and origin; indicator_no NULL counts the measures linked to no indicator.
+CREATE OR REPLACE TABLE target_summary AS
+WITH targets AS (
+    SELECT fiscal_year, province, district, agency_type, is_synthetic,
+           unnest(target_indicators) AS indicator_no, unnest(range(1, len(target_indicators) + 1)) AS rank
+    FROM measure_facts
+)
+SELECT fiscal_year, province, district, agency_type, is_synthetic, indicator_no,
+       count(*) AS count_measures, count(*) FILTER (WHERE rank = 1) AS count_primary
+FROM targets
+GROUP BY ALL
+UNION ALL
+SELECT fiscal_year, province, district, agency_type, is_synthetic, NULL, count(*), count(*)
+FROM measure_facts
+WHERE len(target_indicators) = 0
+GROUP BY ALL
+ORDER BY fiscal_year, province, district;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -55,7 +56,13 @@ def figure(traces: list[dict], layout: dict | None = None, *, height: int = 360)
     layout = dict(layout or {})
     layout["legend"] = {**layout.get("legend", {}), **LEGEND}
     layout |= {"font": {"family": FONT}, "height": height, "margin": MARGIN}
+    # plain lists: plotly inspects and re-encodes every pandas or numpy array when the figure is sent
+    traces = [{key: _plain(value) for key, value in trace.items()} for trace in traces]
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def _plain(value: object) -> object:
+    return value.tolist() if isinstance(value, pd.Series | pd.Index | np.ndarray) else value
 
 
 def show(fig: go.Figure, data: pd.DataFrame, name: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from ita.ui import labels
@@ -39,5 +40,7 @@ def indicator_names(data: pd.DataFrame, name_th: str = "name_th", name_en: str =
 
 def labelled(values: pd.Series, label: Callable[[Hashable], str]) -> pd.Series:
     """values.map(label), calling `label` once per distinct value instead of once per row; missing stays missing."""
-    distinct = values.dropna().unique()
-    return values.map(dict(zip(distinct, map(label, distinct), strict=True)))
+    codes, distinct = pd.factorize(values)
+    # code -1 (a missing value) picks the trailing None
+    texts = np.array([*map(label, distinct), None], dtype=object)
+    return pd.Series(texts[codes], index=values.index, dtype=object)

@@ -55,17 +55,11 @@ def source_lines(first: int | None, last: int | None) -> str:
 
 def table(frame: pd.DataFrame) -> pd.DataFrame:
     """Measures ready for st.dataframe: labelled columns, status words, B.E. dates, source lines."""
-    spans = frame[["first_line", "last_line"]].astype("Int64").astype("string")
-    single = frame["last_line"].isna() | (frame["last_line"] == frame["first_line"])
     shown = frame.assign(
         status=display.labelled(frame["status"], labels.status),
         start_date=display.labelled(frame["start_date"], fmt.thai_date).fillna("–"),
         end_date=display.labelled(frame["end_date"], fmt.thai_date).fillna("–"),
-        # source_lines() for every row at once
-        lines=(
-            f"{t('src_lines')} "
-            + spans["first_line"].where(single, spans["first_line"] + "–" + spans["last_line"])
-        ).fillna("–"),
+        lines=[source_lines(a, b) for a, b in zip(frame["first_line"], frame["last_line"], strict=True)],
     )
     present = [(column, key) for column, key in _COLUMNS if column in shown.columns]
     return shown[[column for column, _ in present]].rename(

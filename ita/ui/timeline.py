@@ -32,44 +32,50 @@ def measures_figure(frame: pd.DataFrame) -> go.Figure:
     """
     rows = frame.dropna(subset=["start_date", "end_date"]).sort_values(["fiscal_year", "measure_no"])
     several_years = rows["fiscal_year"].nunique() > 1
-    rows = rows.assign(
-        start_date=pd.to_datetime(rows["start_date"]),
-        end_date=pd.to_datetime(rows["end_date"]),
-        label=[
-            (f"{year} · " if several_years else "") + f"{no}. {escape.plotly(title, TITLE_CHARS)}"
-            for year, no, title in zip(rows["fiscal_year"], rows["measure_no"], rows["title"], strict=True)
-        ],
-    )
+    # one agency's measures, a few dozen at most: plain Python costs less here than pandas per status
+    measures = [
+        {
+            "status": status,
+            "start": pd.Timestamp(start),
+            "end": pd.Timestamp(end),
+            "label": (f"{year} · " if several_years else "") + f"{no}. {escape.plotly(title, TITLE_CHARS)}",
+        }
+        for year, no, title, status, start, end in zip(
+            rows["fiscal_year"],
+            rows["measure_no"],
+            rows["title"],
+            rows["status"],
+            rows["start_date"],
+            rows["end_date"],
+            strict=True,
+        )
+    ]
     traces = []
     for status in STATUS_ORDER:
-        part = rows[rows["status"] == status]
-        if part.empty:
+        part = [m for m in measures if m["status"] == status]
+        if not part:
             continue
-        days = (part["end_date"] - part["start_date"]).dt.days.clip(lower=1)
         traces.append(
             {
                 "type": "bar",
-                "base": part["start_date"],
-                "x": days * 86_400_000,  # bar length in milliseconds on a date axis
-                "y": part["label"],
+                "base": [m["start"] for m in part],
+                # bar length in milliseconds on a date axis, at least a day
+                "x": [max((m["end"] - m["start"]).days, 1) * 86_400_000 for m in part],
+                "y": [m["label"] for m in part],
                 "orientation": "h",
                 "name": labels.status(status),
                 "marker": {"color": charts.STATUS_COLORS[status]},
-                "customdata": list(
-                    zip(
-                        part["start_date"].map(fmt.thai_date),
-                        part["end_date"].map(fmt.thai_date),
-                        strict=True,
-                    )
-                ),
+                "customdata": [(fmt.thai_date(m["start"]), fmt.thai_date(m["end"])) for m in part],
                 "hovertemplate": "%{y}<br>%{customdata[0]} – %{customdata[1]}<extra>%{fullData.name}</extra>",
             }
         )
     xaxis = {"title": {"text": t("ag_period")}}
-    if not rows.empty:
-        ticks, texts = be_ticks(rows["start_date"].min().date(), rows["end_date"].max().date())
+    if measures:
+        first = min(m["start"] for m in measures)
+        last = max(m["end"] for m in measures)
+        ticks, texts = be_ticks(first.date(), last.date())
         xaxis |= {"type": "date", "tickvals": ticks, "ticktext": texts}
-    order = list(dict.fromkeys(rows["label"]))
+    order = list(dict.fromkeys(m["label"] for m in measures))
     layout = {
         "barmode": "overlay",
         "xaxis": xaxis,

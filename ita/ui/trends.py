@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,7 +23,7 @@ def year_axis(*years: pd.Series) -> dict:
     return {"tickformat": "d", "dtick": 1, "range": [first - 0.5, last + 0.5], "title": {"text": t("year")}}
 
 
-def method_change_label(change: pd.Series) -> str:
+def method_change_label(change: Mapping) -> str:
     """The note on a method-change line ('Method changed / pass labels'), from queries/method_changes.sql."""
     key = f"method_{change['model']}" if change["model"] != change["previous_model"] else None
     key = key or f"method_{change['grade_scheme']}"
@@ -33,7 +35,7 @@ def mark_method_changes(layout: dict, changes: pd.DataFrame, years: pd.Series) -
     """A dotted vertical line, with a note, before each shown year whose method differs from the year before
     (on the left edge when the series starts with the change, so the start of the method is visible too)."""
     shown = changes[changes["fiscal_year"].between(years.min(), years.max())]
-    for _, change in shown.iterrows():
+    for change in shown.to_dict("records"):
         references.vertical(layout, change["fiscal_year"] - 0.5, method_change_label(change))
     return layout
 
