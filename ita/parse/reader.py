@@ -82,7 +82,7 @@ def html_lines(html: str) -> list[str]:
 def _reject_binary(data: bytes, name: str) -> None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError(name, "unsupported encoding: UTF-16; save the file as UTF-8")
-    control = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
+    control = len(data) - len(data.translate(None, _CONTROL_BYTES))  # one pass, not one per byte
     if b"\x00" in data or control > _BINARY_SHARE * len(data):
         raise ParseError(name, "binary file: expected text, HTML or Word (.docx)")
 
@@ -137,7 +137,7 @@ def _docx_cell(cell: _Cell) -> str:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # split() breaks on what \s matches, faster than re.sub
 
 
 def _tidy_cell(text: str) -> str:

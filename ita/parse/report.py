@@ -58,6 +58,9 @@ _SCORE_RE = re.compile(
     rf"|เกณฑ์\s*:?\s*(?P<rating>{_RATING}))"
 )
 _SCORE_CONTEXT = 40
+# Words every _SCORE_RE match holds (each rating contains "ผ่าน"); a line without them is not
+# scanned, since a pattern opening with a lookbehind gives the regex engine no prefix to skip to.
+_SCORE_WORDS = ("ระดับ", "ผ่าน")
 _INDICATOR_RE = re.compile(r"ตัวชี้วัดที่\s*(?P<no>\d{1,2})(?!\.?\d)(?P<rest>.*)")
 _DECIMAL_RE = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
 _WHOLE_SCORE_RE = re.compile(
@@ -83,16 +86,17 @@ def parse_report(path: Path) -> ReportDocument:
 
 def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
     """Parse a document's lines (line numbers are 1-based indexes into ``lines``)."""
-    title = _title_lines(lines)
-    assessments, score_warnings = _assessments(lines)
-    fiscal_year = _fiscal_year(title, lines, assessments)
+    texts = [_clean(raw) for raw in lines]  # cleaned once: every search below reads them
+    title = _title_lines(lines, texts)
+    assessments, score_warnings = _assessments(texts)
+    fiscal_year = _fiscal_year(title, texts, assessments)
     reader = _MeasureReader(fiscal_year)
     for no, raw in enumerate(lines, 1):
         reader.feed(no, raw)
     measures = [draft.measure for draft in reader.drafts]
     if not measures and not assessments:
         raise ParseError(file_name, "not an ITA document: no measures table and no ITA score found")
-    agency = _agency(lines, title)
+    agency = _agency(texts, title)
     if agency is None:
         raise ParseError(file_name, "no agency name (องค์การบริหารส่วนตำบล…, เทศบาล…) found in the title")
     if fiscal_year is None:
@@ -117,13 +121,12 @@ def _clean(raw: str) -> str:
     return normalize_text(tables.strip_tags(raw)).replace("**", "").strip("*# ")
 
 
-def _title_lines(lines: list[str]) -> list[tuple[int, str]]:
+def _title_lines(lines: list[str], texts: list[str]) -> list[tuple[int, str]]:
     """The first short lines before any table: where a document names itself, its agency and year."""
     title: list[tuple[int, str]] = []
-    for no, raw in enumerate(lines, 1):
+    for no, (raw, text) in enumerate(zip(lines, texts, strict=True), 1):
         if "\t" in raw or len(title) == _TITLE_LINES:
             break
-        text = _clean(raw)
         if text and len(text) <= _TITLE_LINE_MAX:
             title.append((no, text))
     return title
@@ -132,8 +135,8 @@ def _title_lines(lines: list[str]) -> list[tuple[int, str]]:
 # --- agency -------------------------------------------------------------------------------------
 
 
-def _agency(lines: list[str], title: list[tuple[int, str]]) -> Agency | None:
-    body = [(no, _clean(raw)) for no, raw in enumerate(lines, 1)]
+def _agency(texts: list[str], title: list[tuple[int, str]]) -> Agency | None:
+    body = list(enumerate(texts, 1))
     found = (
         _find_name(title, _LOCAL_AGENCY_RE)
         or _find_name(title, _PROVINCE_AGENCY_RE)
@@ -187,7 +190,7 @@ def _district_of(district: str, province: str) -> str | None:
 # --- year and kind ------------------------------------------------------------------------------
 
 
-def _fiscal_year(title: list[tuple[int, str]], lines: list[str], assessments: list[Assessment]) -> int | None:
+def _fiscal_year(title: list[tuple[int, str]], texts: list[str], assessments: list[Assessment]) -> int | None:
     """The year the measures belong to: the title's "ประจำปีงบประมาณ" (a title line about the ITA
     result only when no other has one), else the year the body gives the measures, else the year
     after the latest ITA result quoted (an analysis of year Y leads to measures of Y+1)."""
@@ -195,10 +198,10 @@ def _fiscal_year(title: list[tuple[int, str]], lines: list[str], assessments: li
     searches = (
         ([text for _, text in title if text not in about_result], _TITLE_YEAR_RE),
         (about_result, _TITLE_YEAR_RE),
-        ([_clean(raw) for raw in lines], _MEASURES_YEAR_RE),
+        (texts, _MEASURES_YEAR_RE),
     )
-    for texts, pattern in searches:
-        years = [int(m["year"]) for m in map(pattern.search, texts) if m]
+    for searched, pattern in searches:
+        years = [int(m["year"]) for m in map(pattern.search, searched) if m]
         if years:
             return years[0]
     years = [a.fiscal_year for a in assessments if a.fiscal_year]
@@ -233,9 +236,8 @@ def _report_period(title: list[tuple[int, str]], fiscal_year: int) -> tuple[date
 # --- ITA results --------------------------------------------------------------------------------
 
 
-def _assessments(lines: list[str]) -> tuple[list[Assessment], list[Warning_]]:
+def _assessments(texts: list[str]) -> tuple[list[Assessment], list[Warning_]]:
     """Every ITA result quoted, one per year, with the indicator and instrument scores near it."""
-    texts = [_clean(raw) for raw in lines]
     found: list[Assessment] = []
     details: list[tuple[int, str, str, float]] = []  # (line, "indicators"|"instruments", key, score)
     for no, text in enumerate(texts, 1):
@@ -264,6 +266,8 @@ def _indicator_score(text: str) -> tuple[str, float] | None:
 
 def _quoted_scores(texts: list[str], no: int) -> list[Assessment]:
     text = texts[no - 1]
+    if not any(word in text for word in _SCORE_WORDS):
+        return []
     out = []
     for match in _SCORE_RE.finditer(text):
         score = float(match["score"])
@@ -300,6 +304,8 @@ def _year_near(texts: list[str], no: int, position: int) -> int | None:
 
 
 def _instrument_scores(text: str) -> list[tuple[str, float]]:
+    if "IT" not in text:  # in every code; spares the regex scan (see _SCORE_WORDS)
+        return []
     return [
         (m["code"], float(m["score"]))
         for m in _INSTRUMENT_RE.finditer(text)
@@ -487,7 +493,7 @@ def _column_number(row: dict[str, list[str]]) -> int | None:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", normalize_text(text))
+    return "".join(normalize_text(text).split())
 
 
 def _similar(a: str, b: str) -> bool:

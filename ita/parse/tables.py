@@ -50,6 +50,9 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("มาตรการ", "โครงการ", "กิจกรรม", "ประเด็น")),
     ("steps", ("แนวทาง",)),
 )
+# The same words flat, in the same order: one loop instead of a generator per role (headers are
+# tried on every table row, and the nested search was most of that time).
+_ROLE_KEYS = tuple((key, role) for role, keys in _ROLE_WORDS for key in keys)
 _NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ"})
 _HEADER_CELL_MAX = 60
 _CHECK_MARKS = "✓✔√☑✅"
@@ -73,7 +76,11 @@ class _Item:
 
 def strip_tags(text: str) -> str:
     """Plain text of a cell: tags removed, entities decoded, whitespace collapsed."""
-    return re.sub(r"\s+", " ", html.unescape(_TAG_RE.sub(" ", text))).strip()
+    # This runs on every cell of every row, several times, so it avoids regex scans of Thai text
+    # (slow) where it can: most cells hold no tag, and split() breaks on the same characters as \s.
+    if "<" in text:
+        text = _TAG_RE.sub(" ", text)
+    return " ".join(html.unescape(text).split())
 
 
 def is_blank(text: str) -> bool:
@@ -89,10 +96,10 @@ def is_checked(cell: str) -> bool:
 
 def column_role(header_cell: str) -> str:
     """The role of a column from its header text; stray spaces inside words are ignored."""
-    words = re.sub(r"\s+", "", strip_tags(header_cell))
+    words = "".join(strip_tags(header_cell).split())
     if words.rstrip(".") in _NUMBER_HEADERS:
         return "no"
-    return next((role for role, keys in _ROLE_WORDS if any(k in words for k in keys)), "other")
+    return next((role for key, role in _ROLE_KEYS if key in words), "other")
 
 
 def header_roles(cells: list[str]) -> list[str] | None:
@@ -132,7 +139,8 @@ def cells_by_role(cells: list[str], roles: list[str]) -> dict[str, list[str]]:
 def leading_number(text: str) -> tuple[int | None, str]:
     """The number a cell opens with ("๑. ", "1) ", "มาตรการที่ ๒") and the text after it."""
     text = strip_tags(text)
-    match = _NUMBER_RE.match(arabic_digits(text)) or _MEASURE_NO_RE.match(arabic_digits(text))
+    digits = arabic_digits(text)
+    match = _NUMBER_RE.match(digits) or _MEASURE_NO_RE.match(digits)
     if not match:
         return None, text
     return int(match["n"]), text[match.end() :].strip()
