@@ -38,9 +38,8 @@ def bench_import(count: int) -> float:
         paths = make_documents(folder, count)
         started = time.perf_counter()
         with snapshot.writing(folder / "bench.duckdb", fresh=True) as con:
-            load.init_database(con)
-            for path in paths:
-                load.import_file(con, path)
+            for outcome in load.Importer(con).import_files((path, path.name) for path in paths):
+                assert not isinstance(outcome, load.ItaError), outcome
         return count / (time.perf_counter() - started)
 
 

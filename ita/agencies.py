@@ -6,7 +6,6 @@ Documents write one agency several ways ("เทศบาลนครราช�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ita import geography
@@ -56,7 +55,7 @@ class AgencyName:
 
 def parse_name(raw: str) -> AgencyName:
     """Split an agency name into type and place, and spell it one way."""
-    name = re.sub(r"\s+", "", normalize_text(raw))
+    name = "".join(normalize_text(raw).split())
     for prefix, agency_type, full in _PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix):
             place = _fix_city_place(agency_type, name[len(prefix) :])
@@ -76,6 +75,10 @@ def _fix_city_place(agency_type: str, place: str) -> str:
 def identity_key(name: AgencyName, province: str | None) -> str:
     """The key that makes two spellings of one agency one row; province separates namesakes."""
     return f"{name.type}|{name.place}|{province or ''}"
+
+
+# The synthetic sample's agencies carry this before their real identity key, so they never merge with real ones.
+SYNTHETIC_KEY_PREFIX = "synthetic|"
 
 
 def locate(name: AgencyName) -> geography.Place | None:

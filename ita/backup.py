@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ita import db, snapshot
+from ita import db, refresh, snapshot
 
 BASE_TABLES = (
     "framework_years",
@@ -62,7 +62,6 @@ def restore(in_dir: Path, db_path: Path) -> None:
     if manifest["format"] != "parquet":
         raise ValueError(f"{in_dir}: restore needs a Parquet export, this one is {manifest['format']}")
     with snapshot.writing(db_path, fresh=True) as con:
-        con.execute(db.schema_sql())
+        refresh.clear_framework(con)  # the backup's framework stands, not the one in data/framework
         for table in BASE_TABLES:
             con.read_parquet(str(in_dir / f"{table}.parquet")).insert_into(table)
-        con.execute(db.views_sql())

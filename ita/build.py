@@ -43,14 +43,12 @@ def build(
     started = time.perf_counter()
     report = BuildReport()
     with snapshot.writing(db_path, fresh=True) as con:
-        load.init_database(con)
-        for path in source_files(data_dir):
-            try:
-                report.imported.append(
-                    load.import_file(con, path, display_name=path.relative_to(data_dir).as_posix())
-                )
-            except ItaError as error:
-                report.rejected.append(error)
+        files = [(path, path.relative_to(data_dir).as_posix()) for path in source_files(data_dir)]
+        for outcome in load.Importer(con).import_files(files):
+            if isinstance(outcome, ItaError):
+                report.rejected.append(outcome)
+            else:
+                report.imported.append(outcome)
         if with_synthetic:
             frames = synthetic.generate(
                 first_ids=load.first_free_ids(con),

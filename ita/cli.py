@@ -81,20 +81,13 @@ def _import(args: argparse.Namespace) -> int:
 
     status = 0
     with snapshot.writing(args.db) as con:
-        load.init_database(con)
-        for path in args.files:
-            try:
-                result = load.import_file(con, path, display_name=str(path))
-            except ItaError as error:
-                print(error, file=sys.stderr)
+        for outcome in load.Importer(con).import_files((path, str(path)) for path in args.files):
+            if isinstance(outcome, ItaError):
+                print(outcome, file=sys.stderr)
                 status = EXIT_REJECTED
                 continue
-            except OSError as error:
-                print(f"{path}: {error.strerror}", file=sys.stderr)
-                status = EXIT_REJECTED
-                continue
-            print(result.summary())
-            for warning in result.warnings:
+            print(outcome.summary())
+            for warning in outcome.warnings:
                 print(f"  warning: {warning}")
     return status
 

@@ -81,13 +81,6 @@ def database_version(path: Path = DEFAULT_DB) -> str:
     return f"{path.resolve().name}-{st.st_ino}-{st.st_mtime_ns}"
 
 
-def schema_sql() -> str:
-    return (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
-
-
-def views_sql() -> str:
-    return (SQL_DIR / "views.sql").read_text(encoding="utf-8")
-
-
-def refresh_sql() -> str:
-    return (SQL_DIR / "refresh.sql").read_text(encoding="utf-8")
+def script(name: str) -> str:
+    """The DDL of ita/sql/<name>.sql (schema, views, derive, refresh_all, refresh_scoped)."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")

@@ -1,64 +1,69 @@
-"""Write parsed documents and score sheets into DuckDB, each file in one transaction.
+"""Write parsed documents and score sheets into DuckDB, each file in its own transaction.
 
 A rejected file writes nothing; importing the same bytes again changes nothing; a corrected
 version of a document (same agency, fiscal year and kind) supersedes the older one, which stays.
+Every agency a file touches goes into refresh_scope, so publishing recomputes only their derived
+rows (ita/refresh.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from ita import PARSER_VERSION, agencies, db, framework, geography, linking
+from ita import PARSER_VERSION, agencies, linking
+from ita.agency_directory import Directory
 from ita.errors import ItaError, RejectedError
 from ita.parse.report import parse_report
 from ita.parse.sheet import parse_sheet
-from ita.records import Agency, Assessment, ReportDocument, ScoreSheet
+from ita.records import Assessment, ReportDocument, ScoreSheet, Warning_
 
-# SQL texts are constants: table names are never formatted into a statement.
-_CLEAR_FRAMEWORK = (
-    "DELETE FROM framework_years",
-    "DELETE FROM framework_instruments",
-    "DELETE FROM framework_indicators",
-    "DELETE FROM framework_grades",
-)
-_NEXT_ID = {
-    "agency_id": "SELECT coalesce(max(agency_id), 0) + 1 FROM agencies",
-    "document_id": "SELECT coalesce(max(document_id), 0) + 1 FROM documents",
-    "assessment_id": "SELECT coalesce(max(assessment_id), 0) + 1 FROM assessments",
-    "measure_id": "SELECT coalesce(max(measure_id), 0) + 1 FROM measures",
+# SQL texts are constants: table names are never formatted into a statement. A file's rows of one table go in
+# with one statement: a list of structs, unnested into columns by name (unnamed columns take their defaults).
+_INSERT_ROWS = {
+    table: "INSERT INTO " + table + " BY NAME SELECT r.* FROM (SELECT unnest($rows) AS r)"
+    for table in (
+        "documents",
+        "document_warnings",
+        "assessments",
+        "indicator_scores",
+        "measures",
+        "measure_targets",
+        "measure_words",
+    )
 }
 _APPEND_FRAME = {
     table: "INSERT INTO " + table + " SELECT * FROM frame"
     for table in ("agencies", "documents", "assessments", "indicator_scores", "measures", "measure_targets")
 }
-_OLDER_REPORTS = """
-    SELECT document_id FROM documents
-    WHERE agency_id = $agency AND fiscal_year = $fy AND kind = $kind
-      AND superseded_by IS NULL AND document_id <> $id AND NOT is_synthetic"""
-_OLDER_SHEETS = """
-    SELECT document_id FROM documents
-    WHERE file_name = $name AND agency_id IS NULL AND kind = $kind
-      AND superseded_by IS NULL AND document_id <> $id AND NOT is_synthetic"""
-
-_HAS_FACTS = "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = 'assessment_facts'"
-_TITLES_WITHOUT_WORDS = """
-    SELECT DISTINCT title FROM measures m
-    WHERE NOT EXISTS (SELECT 1 FROM measure_words w WHERE w.measure_id = m.measure_id)"""
-_INSERT_TITLE_WORDS = """
-    INSERT INTO measure_words
-    SELECT m.measure_id, t.words, m.is_synthetic
-    FROM measures m JOIN title_words t USING (title)
-    WHERE NOT EXISTS (SELECT 1 FROM measure_words w WHERE w.measure_id = m.measure_id)"""
+_NEXT_IDS = """
+    SELECT 'agency_id', coalesce(max(agency_id), 0) + 1 FROM agencies
+    UNION ALL SELECT 'document_id', coalesce(max(document_id), 0) + 1 FROM documents
+    UNION ALL SELECT 'assessment_id', coalesce(max(assessment_id), 0) + 1 FROM assessments
+    UNION ALL SELECT 'measure_id', coalesce(max(measure_id), 0) + 1 FROM measures"""
+_REAL_DOCUMENTS = """
+    SELECT document_id, sha256, kind, agency_id, fiscal_year, file_name, superseded_by IS NULL AS is_current
+    FROM documents
+    WHERE NOT is_synthetic
+    ORDER BY document_id"""
+_SUPERSEDE = "UPDATE documents SET superseded_by = $id WHERE list_contains($older, document_id)"
+_AGENCIES_OF_DOCUMENTS = "SELECT DISTINCT agency_id FROM assessments WHERE list_contains($ids, document_id)"
+_ADD_TO_SCOPE = "INSERT INTO refresh_scope SELECT unnest($ids)"
 
 SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 YEAR_RANGE = (2550, 2580)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Files read and parsed ahead of the one being written: enough to keep the writer busy, few enough to hold.
+READ_AHEAD = 4
 
 
 @dataclass
@@ -87,55 +92,118 @@ class ImportResult:
         return "; ".join(parts)
 
 
-def init_database(con: duckdb.DuckDBPyConnection) -> None:
-    """Create tables, load every year's framework and (re)create the views."""
-    con.execute(db.schema_sql())
-    load_framework(con)
-    con.execute(db.views_sql())
-    if not con.execute(_HAS_FACTS).fetchone()[0]:
-        refresh_facts(con)  # a new file needs the tables behind the public views; others refresh on publish
+class Importer:
+    """Imports files into one writing connection, each file in its own transaction.
+
+    It reads once what a file's writes depend on (the real documents' fingerprints and which of them stand,
+    the real agencies, the next free ids) and keeps it in step with every file it writes, so a file costs
+    its own writes only. Nothing else may write to the connection meanwhile; after a file fails to
+    write, it reads the database afresh.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+        self._state: _State | None = None
+
+    def import_file(self, path: Path, *, display_name: str | None = None) -> ImportResult:
+        """Import one file; raises ItaError (and writes nothing) when it is rejected."""
+        return self._write(self._read(path, display_name or path.name))
+
+    def import_files(self, files: Iterable[tuple[Path, str]]) -> Iterator[ImportResult | ItaError]:
+        """Import (path, display name) pairs in order, yielding each one's result or what rejected it.
+
+        The next files are read and parsed in a background thread while one is written: DuckDB lets go of
+        the interpreter while it writes, so the two overlap.
+        """
+        files = iter(files)
+        self._state = self._state or _State(self._con)  # the reader skips bytes it knows
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            ahead = deque(reader.submit(self._read, path, name) for path, name in islice(files, READ_AHEAD))
+            while ahead:
+                read = ahead.popleft()
+                for path, name in islice(files, 1):
+                    ahead.append(reader.submit(self._read, path, name))
+                try:
+                    yield self._write(read.result())
+                except ItaError as error:
+                    yield error
+
+    def _read(self, path: Path, name: str) -> _Read:
+        """The file's bytes fingerprinted, and parsed and checked unless they were imported already."""
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as error:
+            raise RejectedError(name, error.strerror or str(error)) from None
+        known = self._state.seen if self._state else {}
+        return _Read(path, name, sha) if sha in known else _Read(path, name, sha, *_prepare(path, name))
+
+    def _write(self, read: _Read) -> ImportResult:
+        state = self._state = self._state or _State(self._con)
+        if read.sha in state.seen:
+            document_id, kind = state.seen[read.sha]
+            return ImportResult(read.name, "unchanged", kind, document_id)
+        if read.parsed is None:  # read while a file of the same bytes was being written, which then failed
+            read = _Read(read.path, read.name, read.sha, *_prepare(read.path, read.name))
+        con = self._con
+        con.begin()
+        try:
+            if isinstance(read.parsed, ScoreSheet):
+                result, touched = _write_sheet(con, state, read.parsed, read.name, read.sha)
+            else:
+                result, touched = _write_report(con, state, read, read.parsed)
+            con.execute(_ADD_TO_SCOPE, {"ids": sorted(touched)})
+            con.commit()
+        except BaseException:
+            con.rollback()
+            self._state = None  # it had taken in the file's rows
+            raise
+        return result
 
 
-def refresh_facts(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the tables behind the public views; run once after a batch of imports."""
-    add_title_words(con)
-    con.execute(db.refresh_sql())
+@dataclass
+class _Read:
+    path: Path
+    name: str
+    sha: str
+    parsed: ReportDocument | ScoreSheet | None = None  # None: these bytes were imported already
+    # per measure of a report: the indicators it targets, and its title's words for matching it across reports
+    targets: list[list[linking.Target]] = field(default_factory=list)
+    words: list[list[str]] = field(default_factory=list)
 
 
-def add_title_words(con: duckdb.DuckDBPyConnection) -> None:
-    """Tokenise the titles of measures that have no words yet, once per distinct title."""
-    titles = con.execute(_TITLES_WITHOUT_WORDS).df()
-    if titles.empty:
-        return
-    titles["words"] = [linking.title_words(t) for t in titles["title"]]
-    con.register("title_words", titles)
-    con.execute(_INSERT_TITLE_WORDS)
-    con.unregister("title_words")
+def import_file(
+    con: duckdb.DuckDBPyConnection, path: Path, *, display_name: str | None = None
+) -> ImportResult:
+    """Import one file in its own transaction (an Importer for many files reads the database once)."""
+    return Importer(con).import_file(path, display_name=display_name)
 
 
-def load_framework(con: duckdb.DuckDBPyConnection) -> None:
-    for statement in _CLEAR_FRAMEWORK:
-        con.execute(statement)
-    for fw in framework.frameworks().values():
-        y = fw.fiscal_year
-        con.execute(
-            "INSERT INTO framework_years VALUES ($y, $model, $scheme, $pass, $note, false)",
-            {"y": y, "model": fw.model, "scheme": fw.grade_scheme, "pass": fw.pass_mark, "note": fw.note},
-        )
-        if fw.instruments:
-            con.executemany(
-                "INSERT INTO framework_instruments VALUES (?, ?, ?, ?, ?, false)",
-                [(y, i.code, i.name_th, i.name_en, i.weight) for i in fw.instruments],
-            )
-        if fw.indicators:
-            con.executemany(
-                "INSERT INTO framework_indicators VALUES (?, ?, ?, ?, ?, false)",
-                [(y, i.no, i.name_th, i.name_en, i.instrument) for i in fw.indicators],
-            )
-        con.executemany(
-            "INSERT INTO framework_grades VALUES (?, ?, ?, ?, ?, false)",
-            [(y, g.label, rank, g.min_score, g.min_instrument_score) for rank, g in enumerate(fw.grades, 1)],
-        )
+class _State:
+    """What an Importer knows of its database."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.ids = dict(con.execute(_NEXT_IDS).fetchall())
+        self.seen: dict[str, tuple[int, str]] = {}
+        self.standing: dict[tuple, list[int]] = {}
+        for document_id, sha, kind, agency_id, fiscal_year, file_name, is_current in con.execute(
+            _REAL_DOCUMENTS
+        ).fetchall():
+            self.seen.setdefault(sha, (document_id, kind))
+            if is_current:
+                key = _standing_key(kind, agency_id, fiscal_year, file_name)
+                self.standing.setdefault(key, []).append(document_id)
+        self.directory = Directory(con)
+
+    def take(self, column: str, count: int = 1) -> int:
+        """The first of `count` consecutive new ids (one writer at a time, so no other takes them)."""
+        first = self.ids[column]
+        self.ids[column] = first + count
+        return first
+
+
+def _standing_key(kind: str, agency_id: int | None, fiscal_year: int | None, file_name: str) -> tuple:
+    # a score sheet covers many agencies: its corrected version is the one with the same file name
+    return (kind, file_name) if agency_id is None else (kind, agency_id, fiscal_year)
 
 
 def parse_file(path: Path, display_name: str | None = None) -> ReportDocument | ScoreSheet:
@@ -152,31 +220,16 @@ def parse_file(path: Path, display_name: str | None = None) -> ReportDocument | 
         raise
 
 
-def import_file(
-    con: duckdb.DuckDBPyConnection, path: Path, *, display_name: str | None = None
-) -> ImportResult:
-    """Import one file in its own transaction; raises ItaError (and writes nothing) when rejected."""
-    name = display_name or path.name
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    existing = con.execute(
-        "SELECT document_id, kind FROM documents WHERE sha256 = $sha AND NOT is_synthetic", {"sha": sha}
-    ).fetchone()
-    if existing:
-        return ImportResult(name, "unchanged", existing[1], existing[0])
+def _prepare(
+    path: Path, name: str
+) -> tuple[ReportDocument | ScoreSheet, list[list[linking.Target]], list[list[str]]]:
+    """Parse and check a file; link each measure of a report to its indicators and cut its title into words."""
     parsed = parse_file(path, name)
-    if isinstance(parsed, ReportDocument):
-        _check_report(parsed, name)
-    con.begin()
-    try:
-        if isinstance(parsed, ScoreSheet):
-            result = _write_sheet(con, parsed, name, sha)
-        else:
-            result = _write_report(con, parsed, name, sha)
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    return result
+    if isinstance(parsed, ScoreSheet):
+        return parsed, [], []
+    _check_report(parsed, name)
+    targets = [linking.link_measure(m.title, m.steps, m.result, m.group) for m in parsed.measures]
+    return parsed, targets, [linking.title_words(m.title) for m in parsed.measures]
 
 
 def _check_report(doc: ReportDocument, name: str) -> None:
@@ -196,76 +249,14 @@ def _check_year(year: int, name: str, line: int | None) -> None:
         raise RejectedError(name, f"fiscal year {year} is outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]}", line)
 
 
-def _next_id(con: duckdb.DuckDBPyConnection, column: str) -> int:
-    # one writer at a time (the importer, on its private copy), so max()+1 cannot race
-    return con.execute(_NEXT_ID[column]).fetchone()[0]
-
-
-def resolve_agency(con: duckdb.DuckDBPyConnection, agency: Agency) -> int:
-    """The id of the real agency this name denotes, creating it on first sight; records the spelling."""
-    name = agencies.parse_name(agency.name)
-    province = agency.province
-    key = agencies.identity_key(name, province)
-    row = con.execute("SELECT agency_id FROM agencies WHERE identity_key = $k", {"k": key}).fetchone()
-    if row is None:
-        row = _match_without_province(con, name, province)
-    if row is None:
-        agency_id = _next_id(con, "agency_id")
-        con.execute(
-            "INSERT INTO agencies VALUES ($id, $key, $name, $type, $district, $province, $code, $inferred, false)",
-            {
-                "id": agency_id,
-                "key": key,
-                "name": name.canonical,
-                "type": name.type,
-                "district": agency.district,
-                "province": province,
-                "code": geography.provinces().get(province) if province else None,
-                "inferred": agency.province_inferred,
-            },
-        )
-    else:
-        agency_id = row[0]
-        con.execute(
-            "UPDATE agencies SET district = coalesce(district, $district) WHERE agency_id = $id",
-            {"district": agency.district, "id": agency_id},
-        )
-    con.execute(
-        "INSERT INTO agency_aliases VALUES ($alias, $id, false) ON CONFLICT DO NOTHING",
-        {"alias": agency.name, "id": agency_id},
-    )
-    return agency_id
-
-
-def _match_without_province(
-    con: duckdb.DuckDBPyConnection, name: agencies.AgencyName, province: str | None
-) -> tuple[int] | None:
-    """One agency seen with and without its province is one agency, when only one candidate exists."""
-    prefix = agencies.identity_key(name, None)
-    rows = con.execute(
-        "SELECT agency_id, province FROM agencies WHERE starts_with(identity_key, $p) AND NOT is_synthetic",
-        {"p": prefix},
-    ).fetchall()
-    if province is None:
-        return (rows[0][0],) if len(rows) == 1 else None
-    blank = [r for r in rows if r[1] is None]
-    if len(blank) == 1 and len(rows) == 1:
-        # the agency was first seen without a province: now we know it
-        con.execute(
-            "UPDATE agencies SET province = $p, province_code = $c, identity_key = $k WHERE agency_id = $id",
-            {
-                "p": province,
-                "c": geography.provinces().get(province),
-                "k": agencies.identity_key(name, province),
-                "id": blank[0][0],
-            },
-        )
-        return (blank[0][0],)
-    return None
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    if rows:
+        con.execute(_INSERT_ROWS[table], {"rows": rows})
 
 
 def _insert_document(
     con: duckdb.DuckDBPyConnection,
+    state: _State,
     *,
     name: str,
     sha: str,
@@ -273,118 +264,145 @@ def _insert_document(
     agency_id: int | None,
     fiscal_year: int | None,
     period: tuple | None,
+    warnings: list[Warning_],
 ) -> tuple[int, list[int]]:
-    document_id = _next_id(con, "document_id")
-    con.execute(
-        "INSERT INTO documents VALUES ($id, $name, $sha, $kind, $agency, $fy, $start, $end, $at, $ver, NULL, false)",
-        {
-            "id": document_id,
-            "name": name,
-            "sha": sha,
-            "kind": kind,
-            "agency": agency_id,
-            "fy": fiscal_year,
-            "start": period[0] if period else None,
-            "end": period[1] if period else None,
-            "at": datetime.now(),
-            "ver": PARSER_VERSION,
-        },
+    """Insert the document and its warnings; returns its id and the older versions it supersedes."""
+    document_id = state.take("document_id")
+    _insert(
+        con,
+        "documents",
+        [
+            {
+                "document_id": document_id,
+                "file_name": name,
+                "sha256": sha,
+                "kind": kind,
+                "agency_id": agency_id,
+                "fiscal_year": fiscal_year,
+                "period_start": period[0] if period else None,
+                "period_end": period[1] if period else None,
+                "imported_at": datetime.now(),
+                "parser_version": PARSER_VERSION,
+            }
+        ],
     )
-    if agency_id is None:
-        query, params = _OLDER_SHEETS, {"name": name}
-    else:
-        query, params = _OLDER_REPORTS, {"agency": agency_id, "fy": fiscal_year}
-    older = [r[0] for r in con.execute(query, {**params, "kind": kind, "id": document_id}).fetchall()]
+    _insert(
+        con,
+        "document_warnings",
+        [{"document_id": document_id, "line": w.line, "message": w.message} for w in warnings],
+    )
+    key = _standing_key(kind, agency_id, fiscal_year, name)
+    older = state.standing.get(key, [])
     if older:
-        con.execute(
-            "UPDATE documents SET superseded_by = $id WHERE list_contains($older, document_id)",
-            {"id": document_id, "older": older},
-        )
+        con.execute(_SUPERSEDE, {"id": document_id, "older": older})
+    state.standing[key] = [document_id]
+    state.seen[sha] = (document_id, kind)
     return document_id, older
 
 
-def _insert_assessment(
-    con: duckdb.DuckDBPyConnection, a: Assessment, agency_id: int, document_id: int
+def _insert_assessments(
+    con: duckdb.DuckDBPyConnection, state: _State, scored: list[tuple[Assessment, int]], document_id: int
 ) -> None:
-    assessment_id = _next_id(con, "assessment_id")
-    con.execute(
-        "INSERT INTO assessments VALUES ($id, $agency, $fy, $score, $grade, $rating, $iit, $eit, $oit, $doc, $line, false)",
-        {
-            "id": assessment_id,
-            "agency": agency_id,
-            "fy": a.fiscal_year,
-            "score": a.score,
-            "grade": a.grade,
-            "rating": a.rating,
-            "iit": a.instruments.get("IIT"),
-            "eit": a.instruments.get("EIT"),
-            "oit": a.instruments.get("OIT"),
-            "doc": document_id,
-            "line": a.line,
-        },
+    """Insert (assessment, agency id) pairs and their indicator scores."""
+    first = state.take("assessment_id", len(scored))
+    _insert(
+        con,
+        "assessments",
+        [
+            {
+                "assessment_id": first + i,
+                "agency_id": agency_id,
+                "fiscal_year": a.fiscal_year,
+                "score": a.score,
+                "grade": a.grade,
+                "rating": a.rating,
+                "iit": a.instruments.get("IIT"),
+                "eit": a.instruments.get("EIT"),
+                "oit": a.instruments.get("OIT"),
+                "document_id": document_id,
+                "source_line": a.line,
+            }
+            for i, (a, agency_id) in enumerate(scored)
+        ],
     )
-    if a.indicators:
-        con.executemany(
-            "INSERT INTO indicator_scores VALUES (?, ?, ?, false)",
-            [
-                (assessment_id, int(no), score)
-                for no, score in sorted(a.indicators.items(), key=lambda kv: int(kv[0]))
-            ],
-        )
+    _insert(
+        con,
+        "indicator_scores",
+        [
+            {"assessment_id": first + i, "indicator_no": int(no), "score": score}
+            for i, (a, _) in enumerate(scored)
+            for no, score in sorted(a.indicators.items(), key=lambda kv: int(kv[0]))
+        ],
+    )
 
 
-def _insert_warnings(con: duckdb.DuckDBPyConnection, document_id: int, warnings: list) -> None:
-    if warnings:
-        con.executemany(
-            "INSERT INTO document_warnings VALUES (?, ?, ?, false)",
-            [(document_id, w.line, w.message) for w in warnings],
-        )
-
-
-def _write_report(con: duckdb.DuckDBPyConnection, doc: ReportDocument, name: str, sha: str) -> ImportResult:
-    agency_id = resolve_agency(con, doc.agency)
+def _write_report(
+    con: duckdb.DuckDBPyConnection, state: _State, read: _Read, doc: ReportDocument
+) -> tuple[ImportResult, set[int]]:
+    name = read.name
+    resolution = state.directory.resolve([doc.agency], lambda: state.take("agency_id"))
+    resolution.write(con)
+    (agency_id,) = resolution.agency_ids
     document_id, older = _insert_document(
         con,
+        state,
         name=name,
-        sha=sha,
+        sha=read.sha,
         kind=doc.kind,
         agency_id=agency_id,
         fiscal_year=doc.fiscal_year,
         period=doc.report_period,
+        warnings=doc.warnings,
     )
-    for a in doc.assessments:
-        _insert_assessment(con, a, agency_id, document_id)
-    first_measure = _next_id(con, "measure_id")
-    if doc.measures:
-        con.executemany(
-            "INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
-            [
-                (
-                    first_measure + i,
-                    document_id,
-                    agency_id,
-                    doc.fiscal_year,
-                    m.no,
-                    m.title,
-                    m.group,
-                    m.steps,
-                    m.responsible,
-                    m.start,
-                    m.end,
-                    m.status,
-                    m.result,
-                    m.outcome,
-                    m.suggestion,
-                    m.followup,
-                    m.source_lines[0],
-                    m.source_lines[1],
-                )
-                for i, m in enumerate(doc.measures)
-            ],
-        )
-    _insert_targets(con, first_measure, doc.measures)
-    _insert_warnings(con, document_id, doc.warnings)
-    return ImportResult(
+    _insert_assessments(con, state, [(a, agency_id) for a in doc.assessments], document_id)
+    first_measure = state.take("measure_id", len(doc.measures))
+    _insert(
+        con,
+        "measures",
+        [
+            {
+                "measure_id": first_measure + i,
+                "document_id": document_id,
+                "agency_id": agency_id,
+                "fiscal_year": doc.fiscal_year,
+                "measure_no": m.no,
+                "title": m.title,
+                "group_label": m.group,
+                "steps": m.steps,
+                "responsible": m.responsible,
+                "start_date": m.start,
+                "end_date": m.end,
+                "status": m.status,
+                "result": m.result,
+                "outcome": m.outcome,
+                "suggestion": m.suggestion,
+                "followup": m.followup,
+                "first_line": m.source_lines[0],
+                "last_line": m.source_lines[1],
+            }
+            for i, m in enumerate(doc.measures)
+        ],
+    )
+    _insert(
+        con,
+        "measure_targets",
+        [
+            {
+                "measure_id": first_measure + i,
+                "indicator_no": t.indicator_no,
+                "rank": t.rank,
+                "evidence": t.evidence,
+            }
+            for i, targets in enumerate(read.targets)
+            for t in targets
+        ],
+    )
+    _insert(
+        con,
+        "measure_words",
+        [{"measure_id": first_measure + i, "words": words} for i, words in enumerate(read.words)],
+    )
+    result = ImportResult(
         name,
         "imported",
         doc.kind,
@@ -394,46 +412,47 @@ def _write_report(con: duckdb.DuckDBPyConnection, doc: ReportDocument, name: str
         count_assessments=len(doc.assessments),
         count_measures=len(doc.measures),
         superseded=older,
-        warnings=[f"line {w.line}: {w.message}" if w.line else w.message for w in doc.warnings],
+        warnings=_warning_lines(doc.warnings),
     )
+    return result, {agency_id, *resolution.twins}
 
 
-def _insert_targets(con: duckdb.DuckDBPyConnection, first_measure: int, measures: list) -> None:
-    """Link each measure to the indicators its words point at, keeping the words as evidence."""
-    rows = [
-        (first_measure + i, target.indicator_no, target.rank, target.evidence)
-        for i, m in enumerate(measures)
-        for target in linking.link_measure(m.title, m.steps, m.result, m.group)
-    ]
-    if rows:
-        con.executemany("INSERT INTO measure_targets VALUES (?, ?, ?, ?, false)", rows)
-
-
-def _write_sheet(con: duckdb.DuckDBPyConnection, sheet: ScoreSheet, name: str, sha: str) -> ImportResult:
+def _write_sheet(
+    con: duckdb.DuckDBPyConnection, state: _State, sheet: ScoreSheet, name: str, sha: str
+) -> tuple[ImportResult, set[int]]:
     years = sorted({r.fiscal_year for r in sheet.rows})
+    resolution = state.directory.resolve([row.agency for row in sheet.rows], lambda: state.take("agency_id"))
+    resolution.write(con)
     document_id, older = _insert_document(
         con,
+        state,
         name=name,
         sha=sha,
         kind="score_sheet",
         agency_id=None,
         fiscal_year=years[0] if len(years) == 1 else None,
         period=None,
+        warnings=sheet.warnings,
     )
-    for row in sheet.rows:
-        agency_id = resolve_agency(con, row.agency)
-        assessment = Assessment(
-            fiscal_year=row.fiscal_year,
-            score=row.score,
-            grade=row.grade,
-            rating=row.rating,
-            indicators=row.indicators,
-            instruments=row.instruments,
-            line=row.line,
+    scored = [
+        (
+            Assessment(
+                fiscal_year=row.fiscal_year,
+                score=row.score,
+                grade=row.grade,
+                rating=row.rating,
+                indicators=row.indicators,
+                instruments=row.instruments,
+                line=row.line,
+            ),
+            agency_id,
         )
-        _insert_assessment(con, assessment, agency_id, document_id)
-    _insert_warnings(con, document_id, sheet.warnings)
-    return ImportResult(
+        for row, agency_id in zip(sheet.rows, resolution.agency_ids, strict=True)
+    ]
+    _insert_assessments(con, state, scored, document_id)
+    # the superseded sheet's agencies lose its scores
+    dropped = con.execute(_AGENCIES_OF_DOCUMENTS, {"ids": older}).fetchall() if older else []
+    result = ImportResult(
         name,
         "imported",
         "score_sheet",
@@ -441,12 +460,18 @@ def _write_sheet(con: duckdb.DuckDBPyConnection, sheet: ScoreSheet, name: str, s
         fiscal_year=years[0] if len(years) == 1 else None,
         count_assessments=len(sheet.rows),
         superseded=older,
-        warnings=[f"line {w.line}: {w.message}" if w.line else w.message for w in sheet.warnings],
+        warnings=_warning_lines(sheet.warnings),
     )
+    return result, {*resolution.agency_ids, *resolution.twins, *(r[0] for r in dropped)}
+
+
+def _warning_lines(warnings: list[Warning_]) -> list[str]:
+    return [f"line {w.line}: {w.message}" if w.line else w.message for w in warnings]
 
 
 def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
-    """Bulk-append generated tables (the synthetic sample) in one transaction."""
+    """Bulk-append generated tables (the synthetic sample) in one transaction; an Importer of the same
+    connection must not be used afterwards (its ids would collide)."""
     con.begin()
     try:
         for table, frame in frames.items():
@@ -460,7 +485,7 @@ def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame
 
 
 def first_free_ids(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return {column: _next_id(con, column) for column in _NEXT_ID}
+    return dict(con.execute(_NEXT_IDS).fetchall())
 
 
 def real_agency_keys(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
@@ -469,4 +494,4 @@ def real_agency_keys(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
     )
 
 
-__all__ = ["ImportResult", "ItaError", "import_file", "init_database", "insert_frames", "parse_file"]
+__all__ = ["ImportResult", "Importer", "ItaError", "import_file", "insert_frames", "parse_file"]

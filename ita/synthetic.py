@@ -23,11 +23,11 @@ import numpy as np
 import pandas as pd
 
 from ita import framework
+from ita.agencies import SYNTHETIC_KEY_PREFIX as KEY_PREFIX
 from ita.agencies import TYPE_PREFIX, identity_key, parse_name
 
 CITY_FILE = Path(__file__).resolve().parent.parent / "data" / "reference" / "city_municipalities.csv"
 PARSER_VERSION = "synthetic-1"
-KEY_PREFIX = "synthetic|"
 IMPORTED_AT = pd.Timestamp("2026-01-01")
 BANGKOK = "กรุงเทพมหานคร"
 TYPE_ORDER = ("pao", "city_municipality", "town_municipality", "subdistrict_municipality", "sao")

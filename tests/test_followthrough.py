@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ita import load
+from ita import load, refresh
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "documents"
 SEED_001 = SEEDS / "001_040fced78df51963.txt"
@@ -17,14 +17,14 @@ SEED_002 = SEEDS / "002_c99676ea6513b4a9.txt"
 @pytest.fixture
 def con(tmp_path: Path):
     connection = duckdb.connect(str(tmp_path / "f.duckdb"))
-    load.init_database(connection)
+    refresh.init_database(connection)
     yield connection
     connection.close()
 
 
 def test_measures_of_2565_answer_the_2564_result(con):
     load.import_file(con, SEED_002)
-    load.refresh_facts(con)
+    refresh.refresh_facts(con)
     rows = con.execute(
         "SELECT indicator_no, base_score, is_weak, count_measures FROM v_indicator_followthrough "
         "WHERE agency_name = 'เทศบาลนครนครราชสีมา' AND fiscal_year = 2565 ORDER BY indicator_no"
@@ -54,7 +54,7 @@ def test_six_month_statuses_are_history_and_the_year_end_stands(con, tmp_path):
     )
     load.import_file(con, SEED_001)
     load.import_file(con, year_end)
-    load.refresh_facts(con)
+    refresh.refresh_facts(con)
     history = con.execute(
         "SELECT count(*), count(DISTINCT earlier_document), min(earlier_kind) FROM v_measure_status_history"
     ).fetchone()
@@ -74,7 +74,7 @@ def test_measures_are_followed_across_years(con, tmp_path):
     path.write_text(next_year, encoding="utf-8")
     load.import_file(con, SEED_001)
     load.import_file(con, path)
-    load.refresh_facts(con)
+    refresh.refresh_facts(con)
     lifecycle = dict(
         con.execute(
             "SELECT lifecycle, count(*) FROM v_measure_lifecycle WHERE fiscal_year = 2566 GROUP BY 1"

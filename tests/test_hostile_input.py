@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ita import load
+from ita import load, refresh
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "documents"
 SEED_001 = SEEDS / "001_040fced78df51963.txt"
@@ -19,7 +19,7 @@ TABLES = ("agencies", "documents", "assessments", "indicator_scores", "measures"
 @pytest.fixture
 def con(tmp_path: Path):
     connection = duckdb.connect(str(tmp_path / "h.duckdb"))
-    load.init_database(connection)
+    refresh.init_database(connection)
     yield connection
     connection.close()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ita import load, snapshot
+from ita import load, refresh, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "documents"
@@ -27,14 +27,14 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 @pytest.fixture
 def con(tmp_path: Path):
     connection = duckdb.connect(str(tmp_path / "t.duckdb"))
-    load.init_database(connection)
+    refresh.init_database(connection)
     yield connection
     connection.close()
 
 
 def _import(con: duckdb.DuckDBPyConnection, *paths: Path) -> list[load.ImportResult]:
     results = [load.import_file(con, p) for p in paths]
-    load.refresh_facts(con)
+    refresh.refresh_facts(con)
     return results
 
 
@@ -180,7 +180,7 @@ def test_cli_help_lists_the_commands():
 def test_a_failed_write_publishes_nothing(tmp_path):
     path = tmp_path / "snap.duckdb"
     with snapshot.writing(path, fresh=True) as con:
-        load.init_database(con)
+        refresh.init_database(con)
         load.import_file(con, SEED_002)
     with pytest.raises(RuntimeError), snapshot.writing(path) as con:
         load.import_file(con, SEED_003)
@@ -216,7 +216,7 @@ def test_a_reader_opens_each_published_version_afresh(tmp_path):
 
     path = tmp_path / "ita.duckdb"
     with snapshot.writing(path, fresh=True) as con:
-        load.init_database(con)
+        refresh.init_database(con)
         load.import_file(con, SEED_002)
     first_version = db.database_version(path)
     reader = db.connect(path)
@@ -233,7 +233,7 @@ def test_concurrent_writers_queue_instead_of_losing_an_import(tmp_path):
 
     path = tmp_path / "ita.duckdb"
     with snapshot.writing(path, fresh=True) as con:
-        load.init_database(con)
+        refresh.init_database(con)
     entered = threading.Event()
 
     def slow_writer() -> None:
@@ -250,3 +250,43 @@ def test_concurrent_writers_queue_instead_of_losing_an_import(tmp_path):
     first.join()
     reader = duckdb.connect(str(path.resolve()), read_only=True)
     assert reader.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+
+
+def test_an_importer_goes_on_after_a_rejected_file_and_skips_bytes_it_has(con, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("หน่วยงาน,จังหวัด,ปีงบประมาณ,คะแนน\nเทศบาลนครขอนแก่น,ขอนแก่น,2566,abc\n", encoding="utf-8")
+    files = [(SEED_002, "002"), (bad, "bad.csv"), (SEED_001, "001"), (SEED_002, "002 again")]
+    outcomes = list(load.Importer(con).import_files(files))
+    assert [getattr(o, "status", None) for o in outcomes] == ["imported", None, "imported", "unchanged"]
+    assert str(outcomes[1]).startswith("bad.csv:2") and "abc" in str(outcomes[1])
+    assert outcomes[3].document_id == outcomes[0].document_id
+
+
+def test_a_folder_imported_again_is_not_even_parsed(con, monkeypatch):
+    list(load.Importer(con).import_files([(SEED_001, "001"), (SEED_003, "003")]))
+    monkeypatch.setattr(load, "parse_file", lambda *_: pytest.fail("parsed a file already imported"))
+    again = list(load.Importer(con).import_files([(SEED_001, "001"), (SEED_003, "003")]))
+    assert [o.status for o in again] == ["unchanged", "unchanged"]
+
+
+def test_a_file_that_fails_to_write_leaves_the_importer_consistent(con, tmp_path, monkeypatch):
+    importer = load.Importer(con)
+    new_agency = tmp_path / "new.txt"
+    new_agency.write_text(SEED_002.read_text(encoding="utf-8").replace("นครนครราชสีมา", "ตำบลทดสอบ"), "utf-8")
+    write = load._insert_assessments
+
+    def failing(*args):
+        raise duckdb.IOException("disk full")
+
+    monkeypatch.setattr(load, "_insert_assessments", failing)
+    with pytest.raises(duckdb.IOException):
+        importer.import_file(new_agency)
+    monkeypatch.setattr(load, "_insert_assessments", write)
+    assert _counts(con) == dict.fromkeys(TABLES, 0)
+    # the agency, ids and fingerprint the failed file took are gone with it
+    assert importer.import_file(new_agency).status == "imported"
+    assert importer.import_file(SEED_002).status == "imported"
+    assert con.execute("SELECT list(name ORDER BY agency_id), min(agency_id) FROM agencies").fetchone() == (
+        ["เทศบาลตำบลทดสอบ", "เทศบาลนครนครราชสีมา"],
+        1,
+    )

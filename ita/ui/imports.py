@@ -88,17 +88,17 @@ def import_uploads(files: Sequence[tuple[str, bytes]], db_path: Path | None = No
             tempfile.TemporaryDirectory() as folder,
             snapshot.writing(db_path or db.DEFAULT_DB) as con,
         ):
-            load.init_database(con)
+            importer = load.Importer(con)
             for index, name, data in accepted:
-                outcomes[index] = _import_one(con, Path(folder), name, data)
+                outcomes[index] = _import_one(importer, Path(folder), name, data)
     return [outcomes[i] for i in range(len(files))]
 
 
-def _import_one(con, folder: Path, name: str, data: bytes) -> Outcome:
+def _import_one(importer: load.Importer, folder: Path, name: str, data: bytes) -> Outcome:
     path = folder / _safe_name(name)
     try:
         path.write_bytes(data)
-        result = load.import_file(con, path, display_name=name)
+        result = importer.import_file(path, display_name=name)
     except ItaError as error:
         return Outcome(name, False, str(error))
     except OSError as error:
