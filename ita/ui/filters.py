@@ -92,14 +92,10 @@ def sidebar() -> Filters:
     """Draw the shared filters in the sidebar and return the user's choice."""
     years = available_years()
     _from_url(years)
+    # Only selectboxes: each further kind of widget makes the browser load and start one more component
+    # on every page (a radio or a toggle adds about a tenth to drawing a page).
     with st.sidebar:
-        st.radio(
-            t("language"),
-            ["th", "en"],
-            key="lang",
-            horizontal=True,
-            format_func={"th": "ไทย", "en": "English"}.get,
-        )
+        st.selectbox(t("language"), ["th", "en"], key="lang", format_func={"th": "ไทย", "en": "English"}.get)
         year = st.selectbox(t("year"), sorted(years, reverse=True), key="f_year")
         province = st.selectbox(
             t("province"), [None, *sorted(geography.provinces())], key="f_province", format_func=_all_or
@@ -129,7 +125,10 @@ def sidebar() -> Filters:
             format_func=lambda no: indicator_names.get(no, str(no)),
         )
         st.session_state.setdefault("f_synthetic", True)
-        include_synthetic = st.toggle(t("include_synthetic"), key="f_synthetic")
+        shown = {True: t("real_and_synthetic"), False: t("real_only")}
+        include_synthetic = st.selectbox(
+            t("data_shown"), [True, False], key="f_synthetic", format_func=shown.get
+        )
     chosen = Filters(
         year=int(year),
         province=province,

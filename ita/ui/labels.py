@@ -34,7 +34,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "indicator": ("ตัวชี้วัด", "Indicator"),
     "agency_name": ("หน่วยงาน", "Agency"),
     "all": ("ทั้งหมด", "All"),
-    "include_synthetic": ("รวมข้อมูลจำลอง", "Include synthetic data"),
+    "data_shown": ("ข้อมูลที่แสดง", "Data shown"),
+    "real_and_synthetic": ("ข้อมูลจริงและข้อมูลจำลอง", "Real and synthetic"),
+    "real_only": ("เฉพาะข้อมูลจริง", "Real data only"),
     "synthetic_badge": ("ข้อมูลจำลอง", "Synthetic"),
     "synthetic_note": (
         "ผลลัพธ์นี้รวมข้อมูลจำลองเพื่อการสาธิต ไม่ใช่ผลการประเมินจริง",
