@@ -554,12 +554,15 @@ def main() -> None:
             )
 
         if "data" in sections:
-            rate = bench_data.bench_import(400)
+            paths = bench_data.make_documents(tmp / "documents", 400)
+            rate = len(paths) / bench_data.import_all(tmp / "imports" / "ita.duckdb", paths, fresh=True)[0]
             summary.append(
                 ("import throughput", f"{rate:.0f} documents/s", "≥ 50 documents/s", verdict(rate >= 50))
             )
             if build_seconds is None:
-                build_seconds = bench_data.bench_build()
+                started = time.perf_counter()
+                build(tmp / "build" / "ita.duckdb")
+                build_seconds = time.perf_counter() - started
             summary.append(
                 (
                     "build of the embedded default",
