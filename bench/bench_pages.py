@@ -77,15 +77,18 @@ st.set_page_config(layout="wide")
 filters.sidebar()
 st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
 """
-# Script finished (Streamlit's own run state, and its status widget gone) and every chart drawn:
-# each stPlotlyChart holds one .js-plotly-plot, which has its .main-svg once Plotly has drawn it.
-READY = """(charts) => {
+# Script finished (Streamlit's own run state, and its status widget gone) and `count` charts and tables all
+# drawn: each stPlotlyChart holds one .js-plotly-plot, which has its .main-svg once Plotly has drawn it; a
+# table (stDataFrame) is drawn once its grid has a canvas. Tables in a closed popover are not in the page.
+READY = """(count) => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.dataset.testScriptState !== 'notRunning') return false;
     if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
-    const count = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
-    const drawn = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg'));
-    return count >= charts && drawn.length === count;
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')];
+    const drawn = charts.filter(c => c.querySelector('.js-plotly-plot .main-svg')).length
+        + tables.filter(t => t.querySelector('canvas')).length;
+    return charts.length + tables.length >= count && drawn === charts.length + tables.length;
 }"""
 PAGE_FILES = {
     "overview": "pages/overview.py",
@@ -219,7 +222,7 @@ def browser_context() -> Iterator:
 
 
 def open_page(context, url: str, charts: int) -> float:
-    """Seconds from navigation until the run finished and `charts` or more charts are all drawn."""
+    """Seconds from navigation until the run finished and `charts` or more charts and tables are all drawn."""
     page = context.new_page()
     try:
         started = time.perf_counter()
@@ -231,14 +234,18 @@ def open_page(context, url: str, charts: int) -> float:
 
 
 def count_charts(context, url: str) -> int:
-    """How many charts the page draws once it has settled (the same count for three seconds)."""
+    """How many charts and tables the page draws once it has settled (the same count for three seconds)."""
     page = context.new_page()
     try:
         page.goto(url)
         counts: list[int] = []
         while len(counts) < 3 or len(set(counts[-3:])) > 1:
             page.wait_for_function(READY, arg=0, polling=50, timeout=120_000)
-            counts.append(page.locator('[data-testid="stPlotlyChart"]').count())
+            counts.append(
+                page.locator(
+                    '[data-testid="stPlotlyChart"], [data-testid="stMain"] [data-testid="stDataFrame"]'
+                ).count()
+            )
             page.wait_for_timeout(1000)
         return counts[-1]
     finally:

@@ -45,124 +45,83 @@ def _by_origin(data: pd.DataFrame, x: pd.Series, y: str) -> go.Figure:
     return charts.figure(traces, layout)
 
 
-f = filters.current()
-page.header("data", f)
-st.caption(t("dt_scope_note"))
-
-# --- what is loaded --------------------------------------------------------------------------------
-inventory = query("data_inventory", include_synthetic=f.include_synthetic)
-for row in inventory.itertuples():
-    st.markdown(f"**{_origin(row.is_synthetic)}**")
-    columns = st.columns(5)
-    columns[0].metric(t("dt_documents"), fmt.count(row.count_documents))
-    columns[1].metric(t("dt_agencies"), fmt.count(row.count_agencies))
-    columns[2].metric(t("dt_assessments"), fmt.count(row.count_assessments))
-    columns[3].metric(t("ft_count_measures"), fmt.count(row.count_measures))
-    columns[4].metric(t("dt_years"), _years(row.first_year, row.last_year))
-
-left, right = st.columns(2)
-with left:
-    st.markdown(f"**{t('dt_by_kind')}**")
-    by_kind = query("documents_by_kind", include_synthetic=f.include_synthetic)
-    if not page.is_empty(by_kind):
-        by_kind["kind"] = by_kind["kind"].map(documents.kind)
-        charts.show(
-            _by_origin(by_kind, by_kind["kind"], "count_current"),
-            display.table(
-                by_kind.assign(is_synthetic=by_kind["is_synthetic"].map(_origin)),
-                {
-                    "kind": "doc_kind",
-                    "is_synthetic": "dt_origin",
-                    "count_current": "dt_current",
-                    "count_superseded": "dt_superseded",
-                },
-            ),
-            "documents_by_kind",
-        )
-with right:
-    st.markdown(f"**{t('dt_by_year')}**")
-    by_year = query("loaded_by_year", include_synthetic=f.include_synthetic)
-    if not page.is_empty(by_year):
-        charts.show(
-            _by_origin(by_year, by_year["fiscal_year"], "count_scored"),
-            display.table(
-                by_year.assign(is_synthetic=by_year["is_synthetic"].map(_origin)),
-                {
-                    "fiscal_year": "year",
-                    "is_synthetic": "dt_origin",
-                    "count_scored": "dt_scored",
-                    "count_with_measures": "dt_with_measures",
-                    "count_measures": "ft_count_measures",
-                },
-            ),
-            "loaded_by_year",
-        )
-
-# drawn, and queried, only while open
-with st.expander(t("dt_recent"), key="dt_recent", on_change="rerun") as recent_documents:
-    if recent_documents.open:
-        recent = query("recent_documents", include_synthetic=f.include_synthetic)
-        if not page.is_empty(recent):
-            st.dataframe(
+def _loaded() -> None:
+    """Documents by kind, and agencies scored per year, real and synthetic side by side."""
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('dt_by_kind')}**")
+        by_kind = query("documents_by_kind", include_synthetic=f.include_synthetic)
+        if not page.is_empty(by_kind):
+            by_kind["kind"] = by_kind["kind"].map(documents.kind)
+            charts.show(
+                _by_origin(by_kind, by_kind["kind"], "count_current"),
                 display.table(
-                    recent.assign(
-                        kind=recent["kind"].map(documents.kind),
-                        imported_at=recent["imported_at"].map(documents.imported_at),
-                    ),
+                    by_kind.assign(is_synthetic=by_kind["is_synthetic"].map(_origin)),
                     {
-                        "file_name": "col_document",
                         "kind": "doc_kind",
-                        "agency_name": "agency_name",
-                        "fiscal_year": "year",
-                        "imported_at": "doc_imported_at",
-                        "is_current": "doc_is_current",
-                        "count_assessments": "dt_assessments",
-                        "count_measures": "ft_count_measures",
-                        "count_warnings": "dt_count_warnings",
-                        "is_synthetic": "synthetic_badge",
+                        "is_synthetic": "dt_origin",
+                        "count_current": "dt_current",
+                        "count_superseded": "dt_superseded",
                     },
                 ),
-                hide_index=True,
-                width="stretch",
+                "documents_by_kind",
+            )
+    with right:
+        st.markdown(f"**{t('dt_by_year')}**")
+        by_year = query("loaded_by_year", include_synthetic=f.include_synthetic)
+        if not page.is_empty(by_year):
+            charts.show(
+                _by_origin(by_year, by_year["fiscal_year"], "count_scored"),
+                display.table(
+                    by_year.assign(is_synthetic=by_year["is_synthetic"].map(_origin)),
+                    {
+                        "fiscal_year": "year",
+                        "is_synthetic": "dt_origin",
+                        "count_scored": "dt_scored",
+                        "count_with_measures": "dt_with_measures",
+                        "count_measures": "ft_count_measures",
+                    },
+                ),
+                "loaded_by_year",
             )
 
-# --- add documents and score sheets (administrators) ------------------------------------------------
-st.subheader(t("dt_upload"))
-password = imports.configured_password()
-if password is None:
-    st.info(t("dt_upload_disabled"))
-else:
-    entered = st.text_input(t("dt_password"), type="password", key="dt_password")
-    if entered and not imports.password_matches(entered, password):
-        st.error(t("dt_wrong_password"))
-    elif entered:
-        st.caption(t("dt_upload_note").format(types=", ".join(imports.ACCEPTED_SUFFIXES), mb=imports.MAX_MB))
-        report = st.session_state.pop("dt_import_report", None)
-        with st.form("dt_upload_form", clear_on_submit=True):
-            uploads = st.file_uploader(
-                t("dt_files"),
-                type=[suffix.lstrip(".") for suffix in imports.ACCEPTED_SUFFIXES],
-                accept_multiple_files=True,
-                max_upload_size=imports.MAX_MB,
-            )
-            submitted = st.form_submit_button(t("dt_import"), icon=":material/upload:")
-        if submitted and uploads:
-            with st.spinner(t("dt_importing")):
-                outcome = imports.import_uploads([(upload.name, upload.getvalue()) for upload in uploads])
-            st.session_state["dt_import_report"] = outcome
-            st.rerun()  # redraw every figure above from the newly published database
-        for result in report or []:
-            if result.is_imported:
-                st.success(escape.markdown(result.message), icon=":material/check_circle:")
-                if result.warnings:
-                    st.text("\n".join(f"  warning: {w}" for w in result.warnings))
-            else:
-                st.error(escape.markdown(result.message), icon=":material/error:")
 
-# --- what failed a check ----------------------------------------------------------------------------
-st.subheader(t("dt_warnings"))
-warnings = query("validation_warnings", include_synthetic=f.include_synthetic)
-if not page.is_empty(warnings, t("dt_no_warnings")):
+def _recent() -> None:
+    """The documents imported last."""
+    st.subheader(t("dt_recent"))
+    recent = query("recent_documents", include_synthetic=f.include_synthetic)
+    if page.is_empty(recent):
+        return
+    st.dataframe(
+        display.table(
+            recent.assign(
+                kind=recent["kind"].map(documents.kind),
+                imported_at=recent["imported_at"].map(documents.imported_at),
+            ),
+            {
+                "file_name": "col_document",
+                "kind": "doc_kind",
+                "agency_name": "agency_name",
+                "fiscal_year": "year",
+                "imported_at": "doc_imported_at",
+                "is_current": "doc_is_current",
+                "count_assessments": "dt_assessments",
+                "count_measures": "ft_count_measures",
+                "count_warnings": "dt_count_warnings",
+                "is_synthetic": "synthetic_badge",
+            },
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _warnings() -> None:
+    """What failed a check, at import or against the indicators."""
+    st.subheader(t("dt_warnings"))
+    warnings = query("validation_warnings", include_synthetic=f.include_synthetic)
+    if page.is_empty(warnings, t("dt_no_warnings")):
+        return
     count_total = int(warnings["count_total"].iat[0])
     st.caption(t("dt_warnings_count").format(total=fmt.count(count_total), shown=fmt.count(len(warnings))))
     st.dataframe(
@@ -186,21 +145,84 @@ if not page.is_empty(warnings, t("dt_no_warnings")):
         width="stretch",
     )
 
-# --- the public views, for analysts ------------------------------------------------------------------
-st.subheader(t("dt_downloads"))
-st.caption(
-    t("dt_downloads_note") + " " + (t("synthetic_note") if f.include_synthetic else t("real_only_note"))
-)
-for view in exports.VIEWS:
-    columns = st.columns([3, 1, 1])
-    columns[0].markdown(f"`v_{view}` — {t(f'dt_view_{view}')}")
-    for column, file_format in zip(columns[1:], exports.FORMATS, strict=True):
-        column.download_button(
-            file_format.upper(),
-            data=exports.deferred(view, file_format, f.include_synthetic),
-            file_name=exports.file_name(view, file_format, f.include_synthetic),
-            mime=exports.FORMATS[file_format],
-            key=f"dl_{view}_{file_format}",
-            on_click="ignore",
-            icon=":material/download:",
+
+def _downloads() -> None:
+    """The public views, for analysts."""
+    st.subheader(t("dt_downloads"))
+    st.caption(
+        t("dt_downloads_note") + " " + (t("synthetic_note") if f.include_synthetic else t("real_only_note"))
+    )
+    for view in exports.VIEWS:
+        columns = st.columns([3, 1, 1])
+        columns[0].markdown(f"`v_{view}` — {t(f'dt_view_{view}')}")
+        for column, file_format in zip(columns[1:], exports.FORMATS, strict=True):
+            column.download_button(
+                file_format.upper(),
+                data=exports.deferred(view, file_format, f.include_synthetic),
+                file_name=exports.file_name(view, file_format, f.include_synthetic),
+                mime=exports.FORMATS[file_format],
+                key=f"dl_{view}_{file_format}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+
+
+def _import() -> None:
+    """Adding documents and score sheets, for administrators."""
+    st.subheader(t("dt_upload"))
+    password = imports.configured_password()
+    if password is None:
+        st.info(t("dt_upload_disabled"))
+        return
+    entered = st.text_input(t("dt_password"), type="password", key="dt_password")
+    if entered and not imports.password_matches(entered, password):
+        st.error(t("dt_wrong_password"))
+        return
+    if not entered:
+        return
+    st.caption(t("dt_upload_note").format(types=", ".join(imports.ACCEPTED_SUFFIXES), mb=imports.MAX_MB))
+    report = st.session_state.pop("dt_import_report", None)
+    with st.form("dt_upload_form", clear_on_submit=True):
+        uploads = st.file_uploader(
+            t("dt_files"),
+            type=[suffix.lstrip(".") for suffix in imports.ACCEPTED_SUFFIXES],
+            accept_multiple_files=True,
+            max_upload_size=imports.MAX_MB,
         )
+        submitted = st.form_submit_button(t("dt_import"), icon=":material/upload:")
+    if submitted and uploads:
+        with st.spinner(t("dt_importing")):
+            outcome = imports.import_uploads([(upload.name, upload.getvalue()) for upload in uploads])
+        st.session_state["dt_import_report"] = outcome
+        st.rerun()  # redraw the figures above the tabs from the newly published database
+    for result in report or []:
+        if result.is_imported:
+            st.success(escape.markdown(result.message), icon=":material/check_circle:")
+            if result.warnings:
+                st.text("\n".join(f"  warning: {w}" for w in result.warnings))
+        else:
+            st.error(escape.markdown(result.message), icon=":material/error:")
+
+
+f = filters.current()
+page.header("data", f)
+st.caption(t("dt_scope_note"))
+
+# what is loaded, above the tabs
+inventory = query("data_inventory", include_synthetic=f.include_synthetic)
+for row in inventory.itertuples():
+    st.markdown(f"**{_origin(row.is_synthetic)}**")
+    columns = st.columns(5)
+    columns[0].metric(t("dt_documents"), fmt.count(row.count_documents))
+    columns[1].metric(t("dt_agencies"), fmt.count(row.count_agencies))
+    columns[2].metric(t("dt_assessments"), fmt.count(row.count_assessments))
+    columns[3].metric(t("ft_count_measures"), fmt.count(row.count_measures))
+    columns[4].metric(t("dt_years"), _years(row.first_year, row.last_year))
+
+page.sections(
+    page.Section("dt_tab_loaded", _loaded),
+    page.Section("dt_tab_recent", _recent),
+    page.Section("dt_tab_warnings", _warnings),
+    page.Section("dt_tab_downloads", _downloads),
+    page.Section("dt_tab_import", _import),
+)

@@ -10,43 +10,52 @@ from ita.ui.labels import t
 
 PAGE_ROWS = 500
 
-f = filters.current()
-page.header("follow_through", f)
-page.definitions(f.year)
-scope = f.scope()
 
-# --- how far the year's measures got --------------------------------------------------------------
-status = query("follow_through_status", **scope, indicator=f.indicator)
-if page.is_empty(status, t("ft_no_measures").format(year=f.year)):
-    st.stop()
-total = status[status["status"] == "total"].iloc[0]
-shares = status[status["status"] != "total"]
-columns = st.columns(2 + len(measure_view.STATUS_ORDER))
-columns[0].metric(t("ft_count_measures"), fmt.count(total["count_measures"]))
-columns[1].metric(t("ft_count_agencies"), fmt.count(total["count_agencies"]))
-share_of = dict(zip(shares["status"], shares["share_measures"], strict=True))
-for column, code in zip(columns[2:], measure_view.STATUS_ORDER, strict=True):
-    column.metric(labels.status(code), fmt.percent(share_of.get(code, 0.0)))
-charts.show(
-    followthrough.status_bar(shares, f.year),
-    display.table(
-        shares.assign(status=shares["status"].map(labels.status)),
-        {
-            "status": "col_status",
-            "count_measures": "ft_count_measures",
-            "count_agencies": "ft_count_agencies",
-            "share_measures": "share_percent",
-        },
-        percent=("share_measures",),
-    ),
-    f"measure_status_{f.year}",
-)
+def _the_year() -> None:
+    """How far the year's measures got, and which indicators they aim at."""
+    charts.show(
+        followthrough.status_bar(shares, f.year),
+        display.table(
+            shares.assign(status=shares["status"].map(labels.status)),
+            {
+                "status": "col_status",
+                "count_measures": "ft_count_measures",
+                "count_agencies": "ft_count_agencies",
+                "share_measures": "share_percent",
+            },
+            percent=("share_measures",),
+        ),
+        f"measure_status_{f.year}",
+    )
+    st.subheader(t("ft_by_target"))
+    targets = query("measures_by_target", **scope)
+    if page.is_empty(targets):
+        return
+    linked = targets["indicator_no"].notna()
+    targets["indicator"] = t("ft_not_linked")
+    targets.loc[linked, "indicator"] = display.indicator_names(targets[linked])
+    charts.show(
+        followthrough.targets_bar(targets),
+        display.table(
+            targets,
+            {
+                "indicator": "indicator",
+                "instrument": "instrument",
+                "count_measures": "ft_count_measures",
+                "count_primary": "ft_primary",
+            },
+        ),
+        f"measures_by_target_{f.year}",
+    )
 
-# --- red flags: weak last year, targeted by no measure this year ------------------------------------
-st.subheader(t("ft_red_flags").format(previous=f.year - 1, year=f.year))
-st.caption(t("ft_red_flags_note").format(previous=f.year - 1, year=f.year))
-flags = query("untargeted_weak_indicators", **scope, indicator=f.indicator)
-if not page.is_empty(flags, t("ft_no_red_flags")):
+
+def _red_flags() -> None:
+    """Weak last year, targeted by no measure this year."""
+    st.subheader(t("ft_red_flags").format(previous=f.year - 1, year=f.year))
+    st.caption(t("ft_red_flags_note").format(previous=f.year - 1, year=f.year))
+    flags = query("untargeted_weak_indicators", **scope, indicator=f.indicator)
+    if page.is_empty(flags, t("ft_no_red_flags")):
+        return
     if int(flags["count_total"].iat[0]) > len(flags):
         st.caption(t("ft_first_rows").format(shown=len(flags), total=fmt.count(flags["count_total"].iat[0])))
     flags["indicator"] = display.indicator_names(flags, "indicator_name_th", "indicator_name_en")
@@ -68,55 +77,13 @@ if not page.is_empty(flags, t("ft_no_red_flags")):
         width="stretch",
     )
 
-# --- what the measures aim at ----------------------------------------------------------------------
-st.subheader(t("ft_by_target"))
-targets = query("measures_by_target", **scope)
-if not page.is_empty(targets):
-    linked = targets["indicator_no"].notna()
-    targets["indicator"] = t("ft_not_linked")
-    targets.loc[linked, "indicator"] = display.indicator_names(targets[linked])
-    charts.show(
-        followthrough.targets_bar(targets),
-        display.table(
-            targets,
-            {
-                "indicator": "indicator",
-                "instrument": "instrument",
-                "count_measures": "ft_count_measures",
-                "count_primary": "ft_primary",
-            },
-        ),
-        f"measures_by_target_{f.year}",
-    )
 
-# --- carried forward, completed, dropped, new ------------------------------------------------------
-st.subheader(t("ft_continuity"))
-st.caption(t("ft_continuity_note"))
-continuity = query("measure_continuity", **f.scope(year=False), indicator=f.indicator)
-if not page.is_empty(continuity, t("ft_no_continuity")):
-    this_year = continuity[continuity["fiscal_year"] == f.year]
-    counts = dict(zip(this_year["outcome"], this_year["count_measures"], strict=True))
-    columns = st.columns(len(measure_view.OUTCOMES))
-    for column, code in zip(columns, measure_view.OUTCOMES, strict=True):
-        column.metric(f"{measure_view.outcome(code)} ({f.year})", fmt.count(counts.get(code)))
-    charts.show(
-        followthrough.outcomes_bar(continuity),
-        display.table(
-            continuity.assign(outcome=continuity["outcome"].map(measure_view.outcome)),
-            {
-                "fiscal_year": "year",
-                "outcome": "ft_outcome",
-                "count_measures": "ft_count_measures",
-                "count_agencies": "ft_count_agencies",
-            },
-        ),
-        "measure_continuity",
-    )
-
-# --- did targeted weak indicators move more? -------------------------------------------------------
-st.subheader(t("ft_change").format(previous=f.year - 1, year=f.year))
-change = query("targeted_change", **scope, indicator=f.indicator)
-if not page.is_empty(change, t("ft_no_change")):
+def _targeted_change() -> None:
+    """Did targeted weak indicators move more the next year?"""
+    st.subheader(t("ft_change").format(previous=f.year - 1, year=f.year))
+    change = query("targeted_change", **scope, indicator=f.indicator)
+    if page.is_empty(change, t("ft_no_change")):
+        return
     overall = change[change["indicator_no"].isna()].set_index("is_targeted")
     columns = st.columns(2)
     for column, flag, key in ((columns[0], True, "ft_targeted"), (columns[1], False, "ft_untargeted")):
@@ -157,24 +124,51 @@ if not page.is_empty(change, t("ft_no_change")):
         f"targeted_change_{f.year}",
     )
 
-# --- the measures themselves -----------------------------------------------------------------------
-st.subheader(t("ft_list"))
+
+def _continuity() -> None:
+    """Measures carried forward, completed, dropped and new, year by year."""
+    st.subheader(t("ft_continuity"))
+    st.caption(t("ft_continuity_note"))
+    continuity = query("measure_continuity", **f.scope(year=False), indicator=f.indicator)
+    if page.is_empty(continuity, t("ft_no_continuity")):
+        return
+    this_year = continuity[continuity["fiscal_year"] == f.year]
+    counts = dict(zip(this_year["outcome"], this_year["count_measures"], strict=True))
+    columns = st.columns(len(measure_view.OUTCOMES))
+    for column, code in zip(columns, measure_view.OUTCOMES, strict=True):
+        column.metric(f"{measure_view.outcome(code)} ({f.year})", fmt.count(counts.get(code)))
+    charts.show(
+        followthrough.outcomes_bar(continuity),
+        display.table(
+            continuity.assign(outcome=continuity["outcome"].map(measure_view.outcome)),
+            {
+                "fiscal_year": "year",
+                "outcome": "ft_outcome",
+                "count_measures": "ft_count_measures",
+                "count_agencies": "ft_count_agencies",
+            },
+        ),
+        "measure_continuity",
+    )
 
 
 def _back_to_first_page() -> None:
     st.session_state.pop("ft_page", None)
 
 
-search = st.text_input(
-    t("ft_search"), key="ft_search", placeholder=t("ft_search_hint"), on_change=_back_to_first_page
-).strip()
-page_no = st.session_state.get("ft_page", 1)
-listing = {**scope, "indicator": f.indicator, "search": search, "limit": PAGE_ROWS}
-rows = query("measures_list", **listing, offset=(page_no - 1) * PAGE_ROWS)
-if rows.empty and page_no > 1:  # the filters changed under a later page
-    page_no = 1
-    rows = query("measures_list", **listing, offset=0)
-if not page.is_empty(rows):
+def _measure_list() -> None:
+    """The measures themselves, searchable, a page of rows at a time."""
+    search = st.text_input(
+        t("ft_search"), key="ft_search", placeholder=t("ft_search_hint"), on_change=_back_to_first_page
+    ).strip()
+    page_no = st.session_state.get("ft_page", 1)
+    listing = {**scope, "indicator": f.indicator, "search": search, "limit": PAGE_ROWS}
+    rows = query("measures_list", **listing, offset=(page_no - 1) * PAGE_ROWS)
+    if rows.empty and page_no > 1:  # the filters changed under a later page
+        page_no = 1
+        rows = query("measures_list", **listing, offset=0)
+    if page.is_empty(rows):
+        return
     count_total = int(rows["count_total"].iat[0])
     first = (page_no - 1) * PAGE_ROWS + 1
     last = first + len(rows) - 1
@@ -184,3 +178,30 @@ if not page.is_empty(rows):
     st.dataframe(measure_view.table(rows), hide_index=True, width="stretch")
     if count_total > PAGE_ROWS:
         st.pagination(-(-count_total // PAGE_ROWS), key="ft_page")
+
+
+f = filters.current()
+page.header("follow_through", f)
+page.definitions(f.year)
+scope = f.scope()
+
+# the year's key figures stay above the tabs, whichever is open
+status = query("follow_through_status", **scope, indicator=f.indicator)
+if page.is_empty(status, t("ft_no_measures").format(year=f.year)):
+    st.stop()
+total = status[status["status"] == "total"].iloc[0]
+shares = status[status["status"] != "total"]
+columns = st.columns(2 + len(measure_view.STATUS_ORDER))
+columns[0].metric(t("ft_count_measures"), fmt.count(total["count_measures"]))
+columns[1].metric(t("ft_count_agencies"), fmt.count(total["count_agencies"]))
+share_of = dict(zip(shares["status"], shares["share_measures"], strict=True))
+for column, code in zip(columns[2:], measure_view.STATUS_ORDER, strict=True):
+    column.metric(labels.status(code), fmt.percent(share_of.get(code, 0.0)))
+
+page.sections(
+    page.Section("ft_tab_year", _the_year),
+    page.Section("ft_tab_red_flags", _red_flags),
+    page.Section("ft_tab_change", _targeted_change),
+    page.Section("ft_tab_continuity", _continuity),
+    page.Section("ft_list", _measure_list, keep=("ft_search", "ft_page")),
+)

@@ -10,83 +10,68 @@ from ita.ui.labels import t
 MAX_LISTED = 500
 INSTRUMENTS = ("IIT", "EIT", "OIT")
 
-f = filters.current()
-page.header("indicators", f)
 
-names = query("indicator_names")
-indicator_label = dict(zip(names["indicator_no"].tolist(), display.indicator_names(names), strict=True))
-choose, limit, instrument_column, group_column = st.columns([3, 1.1, 1.5, 2])
-indicator_nos = choose.multiselect(
-    t("choose_indicators"),
-    list(indicator_label),
-    default=[f.indicator] if f.indicator else None,
-    format_func=indicator_label.get,
-    placeholder=t("all"),
-)
-threshold = limit.number_input(t("threshold"), min_value=0.0, max_value=100.0, value=85.0, step=1.0)
-instrument = instrument_column.segmented_control(t("instrument"), INSTRUMENTS)
-group_by = group_column.segmented_control(
-    t("group_by"),
-    ["agency_type", "province"],
-    default="agency_type",
-    required=True,
-    format_func=t,
-)
-choice = f.scope() | {"indicator_nos": indicator_nos, "instrument": instrument}
+def _points_lost() -> None:
+    """Which indicators cost the overall score the most points."""
+    st.subheader(f"{t('points_lost')} · {f.year}")
+    points["indicator"] = display.indicator_names(points)
+    charts.show(
+        bars.indicator_bars(points, "mean_points_lost", axis_title=t("mean_points_lost"), digits=3),
+        display.table(
+            points,
+            {
+                "indicator": "indicator",
+                "instrument": "instrument",
+                "indicator_weight": "indicator_weight",
+                "mean_score": "mean_score",
+                "mean_points_lost": "mean_points_lost",
+                "count_agencies": "count_agencies",
+            },
+        ),
+        "indicator_points_lost",
+    )
+    st.caption(t("points_lost_note"))
 
-points = query("indicator_points_lost", **choice)
-if page.is_empty(points, t("no_indicators_year")):
-    st.stop()
-page.definitions(f.year)
 
-st.subheader(f"{t('points_lost')} · {f.year}")
-points["indicator"] = display.indicator_names(points)
-charts.show(
-    bars.indicator_bars(points, "mean_points_lost", axis_title=t("mean_points_lost"), digits=3),
-    display.table(
-        points,
-        {
-            "indicator": "indicator",
-            "instrument": "instrument",
-            "indicator_weight": "indicator_weight",
-            "mean_score": "mean_score",
-            "mean_points_lost": "mean_points_lost",
-            "count_agencies": "count_agencies",
-        },
-    ),
-    "indicator_points_lost",
-)
-st.caption(t("points_lost_note"))
+def _spread() -> None:
+    """How each indicator's scores spread by agency type or province."""
+    st.subheader(t("distribution"))
+    st.session_state.setdefault("ind_group_by", "agency_type")
+    group_by = st.segmented_control(
+        t("group_by"), ["agency_type", "province"], required=True, format_func=t, key="ind_group_by"
+    )
+    spread = query("indicator_distribution", **choice, group_by=group_by, threshold=threshold)
+    group_label = labels.agency_type if group_by == "agency_type" else str
+    spread["indicator"] = display.indicator_names(spread)
+    spread["group"] = spread["group_key"].map(group_label)
+    charts.show(
+        distributions.quantile_boxes(spread, group_label, threshold),
+        display.table(
+            spread,
+            {
+                "indicator": "indicator",
+                "group": group_by,
+                "count_agencies": "count_agencies",
+                "min_score": "min_score",
+                "q1_score": "q1_score",
+                "median_score": "median_score",
+                "q3_score": "q3_score",
+                "max_score": "max_score",
+                "mean_score": "mean_score",
+                "count_below": "count_below",
+            },
+        ),
+        "indicator_distribution",
+    )
+    st.caption(t("distribution_note"))
 
-st.subheader(t("distribution"))
-spread = query("indicator_distribution", **choice, group_by=group_by, threshold=threshold)
-group_label = labels.agency_type if group_by == "agency_type" else str
-spread["indicator"] = display.indicator_names(spread)
-spread["group"] = spread["group_key"].map(group_label)
-charts.show(
-    distributions.quantile_boxes(spread, group_label, threshold),
-    display.table(
-        spread,
-        {
-            "indicator": "indicator",
-            "group": group_by,
-            "count_agencies": "count_agencies",
-            "min_score": "min_score",
-            "q1_score": "q1_score",
-            "median_score": "median_score",
-            "q3_score": "q3_score",
-            "max_score": "max_score",
-            "mean_score": "mean_score",
-            "count_below": "count_below",
-        },
-    ),
-    "indicator_distribution",
-)
-st.caption(t("distribution_note"))
 
-st.subheader(t("below_threshold"))
-below = query("agencies_below_threshold", **choice, threshold=threshold, limit=MAX_LISTED)
-if not page.is_empty(below):
+def _below_threshold() -> None:
+    """Agencies below the threshold, longest run of consecutive years first."""
+    st.subheader(t("below_threshold"))
+    below = query("agencies_below_threshold", **choice, threshold=threshold, limit=MAX_LISTED)
+    if page.is_empty(below):
+        return
     st.caption(
         t("below_threshold_count").format(
             total=f"{int(below['count_total'].iat[0]):,}", threshold=f"{threshold:g}", shown=f"{len(below):,}"
@@ -110,3 +95,33 @@ if not page.is_empty(below):
         ),
         hide_index=True,
     )
+
+
+f = filters.current()
+page.header("indicators", f)
+
+# choices that apply to every tab stay above them
+names = query("indicator_names")
+indicator_label = dict(zip(names["indicator_no"].tolist(), display.indicator_names(names), strict=True))
+choose, limit, instrument_column = st.columns([3, 1.1, 1.5])
+indicator_nos = choose.multiselect(
+    t("choose_indicators"),
+    list(indicator_label),
+    default=[f.indicator] if f.indicator else None,
+    format_func=indicator_label.get,
+    placeholder=t("all"),
+)
+threshold = limit.number_input(t("threshold"), min_value=0.0, max_value=100.0, value=85.0, step=1.0)
+instrument = instrument_column.segmented_control(t("instrument"), INSTRUMENTS)
+choice = f.scope() | {"indicator_nos": indicator_nos, "instrument": instrument}
+
+points = query("indicator_points_lost", **choice)
+if page.is_empty(points, t("no_indicators_year")):
+    st.stop()
+page.definitions(f.year)
+
+page.sections(
+    page.Section("ind_tab_points", _points_lost),
+    page.Section("ind_tab_spread", _spread, keep=("ind_group_by",)),
+    page.Section("ind_tab_below", _below_threshold),
+)

@@ -8,6 +8,89 @@ from ita.ui import format as fmt
 from ita.ui.data import query
 from ita.ui.labels import t
 
+
+def _over_the_years() -> None:
+    """Mean score and share passing, year by year, against the national figures."""
+    national = query("national_results")
+    changes = query("method_changes")
+    with_national = trend.merge(national, on="fiscal_year", how="left", suffixes=("", "_national"))
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("trend_mean"))
+        charts.show(
+            trends.mean_score_chart(trend, national, changes),
+            display.table(
+                with_national,
+                {
+                    "fiscal_year": "year",
+                    "count_agencies": "count_agencies",
+                    "mean_score": "scope_mean",
+                    "mean_score_national": "national_mean",
+                },
+            ),
+            "mean_score_by_year",
+        )
+    with right:
+        st.subheader(t("trend_pass_share"))
+        charts.show(
+            trends.pass_share_chart(trend, national, changes),
+            display.table(
+                with_national,
+                {
+                    "fiscal_year": "year",
+                    "count_passing": "count",
+                    "pass_share": "scope_pass_share",
+                    "pass_share_national": "national_pass_share",
+                },
+                percent=("pass_share", "pass_share_national"),
+            ),
+            "pass_share_by_year",
+        )
+    st.caption(t("national_source"))
+
+
+def _grades() -> None:
+    """Grades and pass labels, year by year."""
+    st.subheader(t("grade_distribution"))
+    distribution = query("grade_distribution", **f.scope(year=False))
+    if page.is_empty(distribution):
+        return
+    changes = query("method_changes")
+    charts.show(
+        trends.grade_distribution_chart(distribution, changes),
+        display.table(
+            distribution,
+            {"fiscal_year": "year", "label": "label", "count_agencies": "count", "share": "share_percent"},
+            percent=("share",),
+        ),
+        "grade_distribution",
+    )
+
+
+def _weakest() -> None:
+    """The indicators where the scope is weakest in the chosen year."""
+    st.subheader(f"{t('weakest_indicators')} · {f.year}")
+    weakest = query("weakest_indicators", **f.scope())
+    if page.is_empty(weakest, t("no_indicators_year")):
+        return
+    weakest["indicator"] = display.indicator_names(weakest)
+    charts.show(
+        bars.indicator_bars(weakest, "mean_score", axis_title=t("mean_score"), reference=trends.PASS_MARK),
+        display.table(
+            weakest,
+            {
+                "indicator": "indicator",
+                "instrument": "instrument",
+                "mean_score": "mean_score",
+                "median_score": "median_score",
+                "share_below_pass": "share_below_pass",
+            },
+            percent=("share_below_pass",),
+        ),
+        "weakest_indicators",
+    )
+
+
 f = filters.current()
 page.header("overview", f)
 
@@ -54,72 +137,8 @@ if not page.is_empty(current, t("no_data_year")):
     )
     page.definitions(f.year)
 
-national = query("national_results")
-changes = query("method_changes")
-with_national = trend.merge(national, on="fiscal_year", how="left", suffixes=("", "_national"))
-left, right = st.columns(2)
-with left:
-    st.subheader(t("trend_mean"))
-    charts.show(
-        trends.mean_score_chart(trend, national, changes),
-        display.table(
-            with_national,
-            {
-                "fiscal_year": "year",
-                "count_agencies": "count_agencies",
-                "mean_score": "scope_mean",
-                "mean_score_national": "national_mean",
-            },
-        ),
-        "mean_score_by_year",
-    )
-with right:
-    st.subheader(t("trend_pass_share"))
-    charts.show(
-        trends.pass_share_chart(trend, national, changes),
-        display.table(
-            with_national,
-            {
-                "fiscal_year": "year",
-                "count_passing": "count",
-                "pass_share": "scope_pass_share",
-                "pass_share_national": "national_pass_share",
-            },
-            percent=("pass_share", "pass_share_national"),
-        ),
-        "pass_share_by_year",
-    )
-st.caption(t("national_source"))
-
-st.subheader(t("grade_distribution"))
-distribution = query("grade_distribution", **f.scope(year=False))
-if not page.is_empty(distribution):
-    charts.show(
-        trends.grade_distribution_chart(distribution, changes),
-        display.table(
-            distribution,
-            {"fiscal_year": "year", "label": "label", "count_agencies": "count", "share": "share_percent"},
-            percent=("share",),
-        ),
-        "grade_distribution",
-    )
-
-st.subheader(f"{t('weakest_indicators')} · {f.year}")
-weakest = query("weakest_indicators", **f.scope())
-if not page.is_empty(weakest, t("no_indicators_year")):
-    weakest["indicator"] = display.indicator_names(weakest)
-    charts.show(
-        bars.indicator_bars(weakest, "mean_score", axis_title=t("mean_score"), reference=trends.PASS_MARK),
-        display.table(
-            weakest,
-            {
-                "indicator": "indicator",
-                "instrument": "instrument",
-                "mean_score": "mean_score",
-                "median_score": "median_score",
-                "share_below_pass": "share_below_pass",
-            },
-            percent=("share_below_pass",),
-        ),
-        "weakest_indicators",
-    )
+page.sections(
+    page.Section("ov_tab_years", _over_the_years),
+    page.Section("ov_tab_grades", _grades),
+    page.Section("ov_tab_weakest", _weakest),
+)

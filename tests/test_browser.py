@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from ita.ui.labels import TEXT
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "tests" / "screenshots"
@@ -33,10 +35,11 @@ CHROMIUM_ARGS = [
 # url path, query string, does the page draw at least one chart there
 PAGES = [
     ("", "", True),
-    ("compare", "?province=นครราชสีมา", True),
+    ("compare", f"?province=นครราชสีมา&tab={TEXT['cmp_tab_indicators'][0]}", True),  # the heatmap
     ("indicators", "", True),
     ("follow-through", "", True),
-    ("agency", "?agency=1", True),
+    # agency 1 has measures but no scores: the link opens its measures tab (?tab= is the tab's label)
+    ("agency", f"?agency=1&tab={TEXT['ag_tab_measures'][0]}", True),
     ("data", "", False),
 ]
 
@@ -172,3 +175,45 @@ def test_a_deep_link_on_a_fresh_server_opens_that_page(default_db, browser):
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "ภาพรวม" in nav and "follow through" not in nav  # the frame's navigation, not the file listing
         page.close()
+
+
+def test_switching_language_keeps_the_filters_and_the_open_tab(server, browser):
+    """Streamlit keeps a selectbox's value as its label: after a language switch the filters must still be
+    read as choices (not as the Thai words they were shown as), and the open tab must stay open."""
+    red_flags, continuity = TEXT["ft_tab_red_flags"], TEXT["ft_tab_continuity"]
+    # as a fresh server's first page a deep link gets Streamlit's "Page not found" dialog over it
+    _open(browser, f"{server}/", 1400).close()
+    page = _open(browser, f"{server}/follow-through?type=sao&tab={red_flags[0]}", 1400)
+    selected = page.locator('[data-testid="stTab"][aria-selected="true"]')
+    assert selected.inner_text() == red_flags[0]
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="English").click()
+    selected.filter(has_text=red_flags[1]).wait_for(timeout=60_000)
+    page.get_by_role("tab", name=continuity[1]).click()
+    page.get_by_role("heading", name=TEXT["ft_continuity"][1]).wait_for(timeout=60_000)
+    page.wait_for_function(_SETTLED, polling=100, timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert selected.inner_text() == continuity[1]
+    assert TEXT["ft_tab_continuity"][1] in page.url.replace("+", " ")
+    agency_type = page.get_by_role("combobox", name=TEXT["agency_type"][1])
+    assert agency_type.input_value() == "Subdistrict administration (SAO)"
+    page.close()
+
+
+def test_a_search_outlives_a_visit_to_another_tab(server, browser):
+    """Only the open tab runs: a widget in another tab comes back showing what was chosen, not its default."""
+    measures, statuses = TEXT["ft_list"][0], TEXT["ft_tab_year"][0]
+    _open(browser, f"{server}/", 1400).close()  # a fresh server's first deep link gets a dialog over it
+    page = _open(browser, f"{server}/follow-through?tab={measures}", 1400)
+    search = page.get_by_role("textbox", name=TEXT["ft_search"][0])
+    search.fill("No Gift")
+    search.press("Enter")
+    page.get_by_text("No Gift").first.wait_for(state="attached", timeout=60_000)  # a row found (in the grid)
+    page.get_by_role("tab", name=statuses).click()
+    page.get_by_role("heading", name=TEXT["ft_by_target"][0]).wait_for(timeout=60_000)
+    page.get_by_role("tab", name=measures).click()
+    search.wait_for(timeout=60_000)
+    page.wait_for_function(_SETTLED, polling=100, timeout=60_000)
+    assert search.input_value() == "No Gift"
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()

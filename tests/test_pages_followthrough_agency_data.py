@@ -17,6 +17,7 @@ from ita.errors import ParseError, RejectedError
 from ita.ui import escape, exports, imports
 from ita.ui import format as fmt
 from ita.ui.labels import STATUSES, TEXT
+from ita.ui.page import TAB_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_001 = ROOT / "data" / "documents" / "001_040fced78df51963.txt"
@@ -27,6 +28,11 @@ FOLLOW = "pages/follow_through.py"
 AGENCY = "pages/agency.py"
 DATA = "pages/data.py"
 PASSWORD = "correct horse"
+TABS = {
+    FOLLOW: ["ft_tab_year", "ft_tab_red_flags", "ft_tab_change", "ft_tab_continuity", "ft_list"],
+    AGENCY: ["ag_tab_scores", "ag_tab_instruments", "ag_tab_measures", "ag_tab_documents"],
+    DATA: ["dt_tab_loaded", "dt_tab_recent", "dt_tab_warnings", "dt_tab_downloads", "dt_tab_import"],
+}
 
 
 def th(key: str) -> str:
@@ -38,16 +44,26 @@ def sql(path: Path, text: str, params: dict | None = None) -> list[tuple]:
         return con.execute(text, params or {}).fetchall()
 
 
-def open_page(page: str, *, secrets: dict | None = None, **url: str) -> AppTest:
-    """Run the dashboard with these URL parameters, then switch to `page` (the session keeps the filters)."""
+def open_page(page: str, *, tab: str | None = None, secrets: dict | None = None, **url: str) -> AppTest:
+    """Run the dashboard with these URL parameters, then switch to `page` (the session keeps the filters),
+    with the tab labelled TEXT[tab] open (the first tab without one)."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.secrets.update(secrets or {})
     for key, value in url.items():
         at.query_params[key] = value
     at.run()
+    if tab:
+        at.session_state[TAB_KEY] = TEXT[tab][url.get("lang") == "en"]
     at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def open_tab(at: AppTest, tab: str) -> None:
+    """Click the tab labelled TEXT[tab] (in Thai)."""
+    at.session_state[TAB_KEY] = th(tab)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
 
 
 def metrics(at: AppTest) -> dict[str, str]:
@@ -67,12 +83,14 @@ def real_agency(path: Path, name: str) -> int:
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-@pytest.mark.parametrize("page", [FOLLOW, AGENCY, DATA])
-def test_page_runs_in_both_languages(app_env: Path, page: str, lang: str) -> None:
+@pytest.mark.parametrize(("page", "tab"), [(page, tab) for page, tabs in TABS.items() for tab in tabs])
+def test_every_tab_runs_in_both_languages(app_env: Path, page: str, tab: str, lang: str) -> None:
     city = real_agency(app_env, CITY)
-    at = open_page(page, lang=lang, agency=str(city), year="2565")
+    at = open_page(page, tab=tab, lang=lang, agency=str(city), year="2565")
     title = TEXT[{FOLLOW: "follow_through", AGENCY: "agency", DATA: "data"}[page]]
     assert at.title[0].value == title[lang == "en"]
+    assert [t.label for t in at.tabs] == [TEXT[code][lang == "en"] for code in TABS[page]]
+    assert at.session_state[TAB_KEY] == TEXT[tab][lang == "en"]
 
 
 # Follow-through ------------------------------------------------------------------------------------
@@ -80,7 +98,7 @@ def test_page_runs_in_both_languages(app_env: Path, page: str, lang: str) -> Non
 
 def test_measures_of_the_real_city_2567(app_env: Path) -> None:
     """Seed 003: เทศบาลนครนครราชสีมา reported ten measures for 2567; it is the province's one city municipality."""
-    at = open_page(FOLLOW, year="2567", province=KORAT, type="city_municipality")
+    at = open_page(FOLLOW, tab="ft_list", year="2567", province=KORAT, type="city_municipality")
     shown = metrics(at)
     assert shown[th("ft_count_measures")] == "10"
     assert shown[th("ft_count_agencies")] == "1"
@@ -116,7 +134,7 @@ def test_status_shares_equal_sql(app_env: Path) -> None:
 
 def test_red_flags_equal_an_independent_count(app_env: Path) -> None:
     """Weak in 2566, no measure of 2567 aims at it, among agencies with 2567 measures on file."""
-    at = open_page(FOLLOW, year="2567", province=UTTARADIT)
+    at = open_page(FOLLOW, tab="ft_tab_red_flags", year="2567", province=UTTARADIT)
     expected = sql(
         app_env,
         """
@@ -140,7 +158,7 @@ def test_red_flags_equal_an_independent_count(app_env: Path) -> None:
 
 
 def test_continuity_covers_every_measure_of_agencies_reporting_two_years(app_env: Path) -> None:
-    at = open_page(FOLLOW, year="2568", province=KORAT)
+    at = open_page(FOLLOW, tab="ft_tab_continuity", year="2568", province=KORAT)
     (count_2568,) = sql(
         app_env,
         "SELECT count(*) FROM v_measures m WHERE fiscal_year = 2568 AND province = $p AND EXISTS "
@@ -157,7 +175,7 @@ def test_continuity_covers_every_measure_of_agencies_reporting_two_years(app_env
 
 
 def test_targeted_change_equals_an_independent_mean(app_env: Path) -> None:
-    at = open_page(FOLLOW, year="2567", province=KORAT)
+    at = open_page(FOLLOW, tab="ft_tab_change", year="2567", province=KORAT)
     rows = sql(
         app_env,
         """
@@ -191,7 +209,7 @@ def test_indicator_filter_counts_measures_aiming_at_it(app_env: Path) -> None:
 
 
 def test_measures_list_pages_and_search(app_env: Path) -> None:
-    at = open_page(FOLLOW, year="2568")
+    at = open_page(FOLLOW, tab="ft_list", year="2568")
     (total,) = sql(app_env, "SELECT count(*) FROM v_measures WHERE fiscal_year = 2568")[0]
     assert total > 500
     captions = [c.value for c in at.caption]
@@ -209,6 +227,33 @@ def test_measures_list_pages_and_search(app_env: Path) -> None:
         c.value for c in at.caption
     ]
     assert len(table(at, th("col_title"))) == found
+
+    # another tab, and back: the search is still there
+    open_tab(at, "ft_tab_red_flags")
+    assert not [frame for frame in at.dataframe if th("col_title") in frame.value.columns]
+    open_tab(at, "ft_list")
+    assert at.text_input(key="ft_search").value == "No Gift"
+    assert len(table(at, th("col_title"))) == found
+
+
+def test_the_page_of_the_list_outlives_a_visit_to_another_tab(app_env: Path) -> None:
+    at = open_page(FOLLOW, tab="ft_list", year="2568")
+    at.pagination(key="ft_page").set_value(2).run()
+    first_of_page_2 = table(at, th("col_title")).iloc[0].tolist()
+    open_tab(at, "ft_tab_year")
+    assert not at.pagination
+    open_tab(at, "ft_list")
+    assert at.pagination(key="ft_page").value == 2
+    assert table(at, th("col_title")).iloc[0].tolist() == first_of_page_2
+
+
+def test_the_open_tab_stays_open_when_the_language_changes(app_env: Path) -> None:
+    at = open_page(FOLLOW, tab="ft_tab_red_flags", year="2567", province=UTTARADIT)
+    assert at.subheader[0].value == th("ft_red_flags").format(previous=2566, year=2567)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.session_state[TAB_KEY] == TEXT["ft_tab_red_flags"][1]
+    assert at.subheader[0].value == TEXT["ft_red_flags"][1].format(previous=2566, year=2567)
 
 
 def test_follow_through_says_so_when_nothing_matches(app_env: Path) -> None:
@@ -254,6 +299,8 @@ def test_city_profile_shows_its_scores_measures_and_documents(app_env: Path) -> 
     trend = table(at, th("ag_computed"))
     assert list(zip(trend[th("year")], trend[th("score")], strict=True)) == [(2564, 92.9)]
 
+    open_tab(at, "ag_tab_measures")
+
     (count_measures,) = sql(app_env, "SELECT count(*) FROM v_measures WHERE agency_id = $a", {"a": city})[0]
     assert count_measures == 14  # seed 002: 4 measures of 2565, seed 003: 10 of 2567
     assert len(table(at, th("col_result"))) == count_measures
@@ -261,6 +308,7 @@ def test_city_profile_shows_its_scores_measures_and_documents(app_env: Path) -> 
     timeline = table(at, th("col_start"))
     assert len(timeline) == 10 and set(timeline[th("year")]) == {2567}
 
+    open_tab(at, "ag_tab_documents")
     documents = table(at, th("doc_used_for"))
     assert sorted(documents[th("col_document")]) == [
         "documents/002_c99676ea6513b4a9.txt",
@@ -332,7 +380,7 @@ def test_inventory_equals_sql(app_env: Path) -> None:
 
 
 def test_warnings_table_equals_sql(app_env: Path) -> None:
-    at = open_page(DATA)
+    at = open_page(DATA, tab="dt_tab_warnings")
     ((count,),) = sql(
         app_env,
         "SELECT (SELECT count(*) FROM v_warnings) + (SELECT count(*) FROM v_assessments WHERE is_score_mismatch)",
@@ -346,7 +394,7 @@ def test_warnings_table_equals_sql(app_env: Path) -> None:
 
 def test_uploads_are_disabled_without_a_password(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(imports.PASSWORD_ENV, raising=False)
-    at = open_page(DATA)
+    at = open_page(DATA, tab="dt_tab_import")
     assert th("dt_upload_disabled") in [i.value for i in at.info]
     assert not at.file_uploader
     assert not [w for w in at.text_input if w.label == th("dt_password")]
@@ -358,10 +406,10 @@ def test_uploader_shows_only_after_the_right_password(
 ) -> None:
     if source == "environment":
         monkeypatch.setenv(imports.PASSWORD_ENV, PASSWORD)
-        at = open_page(DATA)
+        at = open_page(DATA, tab="dt_tab_import")
     else:
         monkeypatch.delenv(imports.PASSWORD_ENV, raising=False)
-        at = open_page(DATA, secrets={"admin_password": PASSWORD})
+        at = open_page(DATA, tab="dt_tab_import", secrets={"admin_password": PASSWORD})
     assert not at.file_uploader
     at.text_input(key="dt_password").input("wrong").run()
     assert [e.value for e in at.error] == [th("dt_wrong_password")]
@@ -382,7 +430,7 @@ def writable_db(fixture_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def _upload(files: list[tuple[str, bytes, str]]) -> AppTest:
-    at = open_page(DATA)
+    at = open_page(DATA, tab="dt_tab_import")
     at.text_input(key="dt_password").input(PASSWORD).run()
     at.file_uploader[0].set_value(files)
     at.form_submit_button[0].click().run()

@@ -13,10 +13,16 @@ from streamlit.testing.v1 import AppTest
 from ita import db
 from ita.ui import format as fmt
 from ita.ui.labels import TEXT
+from ita.ui.page import TAB_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 KORAT = "นครราชสีมา"
 PAGES = ["pages/overview.py", "pages/compare.py", "pages/indicators.py"]
+TABS = {
+    "pages/overview.py": ["ov_tab_years", "ov_tab_grades", "ov_tab_weakest"],
+    "pages/compare.py": ["cmp_tab_ranking", "cmp_tab_indicators", "cmp_tab_transitions"],
+    "pages/indicators.py": ["ind_tab_points", "ind_tab_spread", "ind_tab_below"],
+}
 
 
 def th(key: str) -> str:
@@ -28,17 +34,30 @@ def sql(path: Path, text: str, params: dict | None = None) -> list[tuple]:
         return con.execute(text, params or {}).fetchall()
 
 
-def open_page(page: str = "pages/overview.py", **url: str) -> AppTest:
-    """Run the dashboard with these URL parameters, then switch to `page` (the session keeps the filters)."""
+def open_page(page: str = "pages/overview.py", *, tab: str | None = None, **url: str) -> AppTest:
+    """Run the dashboard with these URL parameters, then switch to `page` (the session keeps the filters),
+    with the tab labelled TEXT[tab] open (the first tab without one)."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     for key, value in url.items():
         at.query_params[key] = value
+    label = TEXT[tab][url.get("lang") == "en"] if tab else None
+    if label and page == "pages/overview.py":
+        at.session_state[TAB_KEY] = label
     at.run()
     assert not at.exception, at.exception
     if page != "pages/overview.py":
+        if label:
+            at.session_state[TAB_KEY] = label
         at.switch_page(page).run()
         assert not at.exception, at.exception
     return at
+
+
+def open_tab(at: AppTest, tab: str) -> None:
+    """Click the tab labelled TEXT[tab] (in Thai)."""
+    at.session_state[TAB_KEY] = th(tab)
+    at.run()
+    assert not at.exception, at.exception
 
 
 def table(at: AppTest, column: str) -> pd.DataFrame:
@@ -93,6 +112,11 @@ def test_overview_agency_type_filter(app_env: Path) -> None:
 
 def test_overview_grade_distribution_and_trend_tables(app_env: Path) -> None:
     at = open_page(year="2566", province=KORAT)
+    trend = table(at, th("scope_mean"))
+    national = trend.set_index(th("year"))[th("national_mean")]
+    assert national[2566] == 90.19 and national[2568] == 93.82
+
+    open_tab(at, "ov_tab_grades")
     grades = table(at, th("label"))
     counts = dict(
         sql(
@@ -103,14 +127,11 @@ def test_overview_grade_distribution_and_trend_tables(app_env: Path) -> None:
     )
     year_2566 = grades[grades[th("year")] == 2566]
     assert dict(zip(year_2566[th("label")], year_2566[th("count")], strict=True)) == counts
-    trend = table(at, th("scope_mean"))
-    national = trend.set_index(th("year"))[th("national_mean")]
-    assert national[2566] == 90.19 and national[2568] == 93.82
 
 
 def test_overview_weakest_indicator_of_real_data(app_env: Path) -> None:
     # the one real assessment: Nakhon Ratchasima City 2564, indicator 8 at 84.83 is its weakest
-    at = open_page(year="2564", province=KORAT, synthetic="0")
+    at = open_page(tab="ov_tab_weakest", year="2564", province=KORAT, synthetic="0")
     weakest = table(at, th("median_score"))
     assert weakest.iloc[0][th("indicator")] == "8. การปรับปรุงการทำงาน"
     assert weakest.iloc[0][th("mean_score")] == 84.83
@@ -120,6 +141,15 @@ def test_overview_weakest_indicator_of_real_data(app_env: Path) -> None:
 def test_overview_in_english(app_env: Path) -> None:
     at = open_page(year="2566", lang="en")
     assert "Agencies assessed" in metrics(at)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize(("page", "tab"), [(page, tab) for page, tabs in TABS.items() for tab in tabs])
+def test_every_tab_runs_in_both_languages(app_env: Path, page: str, tab: str, lang: str) -> None:
+    at = open_page(page, tab=tab, lang=lang, year="2566", province=KORAT)
+    assert [t.label for t in at.tabs] == [TEXT[code][lang == "en"] for code in TABS[page]]
+    assert at.session_state[TAB_KEY] == TEXT[tab][lang == "en"]
+    assert at.get("plotly_chart") or at.dataframe
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -164,10 +194,10 @@ def test_compare_ranking_matches_the_fixture(app_env: Path) -> None:
 
 
 def test_compare_heatmap_is_capped_and_says_so(app_env: Path) -> None:
-    at = open_page("pages/compare.py", year="2566", province=KORAT)
+    at = open_page("pages/compare.py", tab="cmp_tab_indicators", year="2566", province=KORAT)
     total = year_summary(app_env, 2566, province=KORAT)[0]
     captions = [c.value for c in at.caption]
-    assert th("heatmap_lowest").format(shown=40, total=total) in captions
+    assert th("heatmap_lowest").format(shown=40, total=fmt.count(total)) in captions
     heatmap = table(at, th("overall"))
     assert len(heatmap) == 40
     lowest = sql(
@@ -179,7 +209,7 @@ def test_compare_heatmap_is_capped_and_says_so(app_env: Path) -> None:
 
 
 def test_compare_transitions_between_years(app_env: Path) -> None:
-    at = open_page("pages/compare.py", year="2566", province=KORAT)
+    at = open_page("pages/compare.py", tab="cmp_tab_transitions", year="2566", province=KORAT)
     total, up, down, fell = sql(
         app_env,
         """SELECT count(*),
@@ -199,7 +229,7 @@ def test_compare_transitions_between_years(app_env: Path) -> None:
 
 
 def test_compare_chosen_agencies_beside_their_peers(app_env: Path) -> None:
-    at = open_page("pages/compare.py", year="2566", province=KORAT)
+    at = open_page("pages/compare.py", tab="cmp_tab_indicators", year="2566", province=KORAT)
     (first, second) = sql(
         app_env,
         "SELECT agency_id FROM v_assessments WHERE fiscal_year = 2566 AND province = $p ORDER BY score LIMIT 2",
@@ -223,6 +253,11 @@ def test_compare_chosen_agencies_beside_their_peers(app_env: Path) -> None:
     )
     assert row[th("peer_median")] == round(statistics.median(s for (s,) in peers), 2)
     assert th("heatmap_chosen").format(shown=2) in [c.value for c in at.caption]
+
+    # the ranking, and back: the choice is still there
+    open_tab(at, "cmp_tab_ranking")
+    open_tab(at, "cmp_tab_indicators")
+    assert at.multiselect(key="compare_agencies").value == [first[0], second[0]]
 
 
 # Weak indicators --------------------------------------------------------------------------------
@@ -250,7 +285,7 @@ def test_real_points_lost_on_indicator_8(app_env: Path) -> None:
 
 
 def test_threshold_changes_the_agencies_below(app_env: Path) -> None:
-    at = open_page("pages/indicators.py", year="2566", province=KORAT)
+    at = open_page("pages/indicators.py", tab="ind_tab_below", year="2566", province=KORAT)
 
     def below(threshold: float) -> int:
         return sql(

@@ -19,6 +19,8 @@ from ita.ui.labels import t
 
 FRAME = Path(__file__).resolve().parents[2] / "dashboard.py"
 _KEYS = ("year", "province", "district", "type", "indicator", "agency")
+# the filters whose option labels depend on the language
+_RELABELLED = ("f_province", "f_district", "f_type", "f_indicator", "f_synthetic")
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,13 @@ def sidebar() -> Filters:
     # Only selectboxes: each further kind of widget makes the browser load and start one more component
     # on every page (a radio or a toggle adds about a tenth to drawing a page).
     with st.sidebar:
-        st.selectbox(t("language"), ["th", "en"], key="lang", format_func={"th": "ไทย", "en": "English"}.get)
+        st.selectbox(
+            t("language"),
+            ["th", "en"],
+            key="lang",
+            format_func={"th": "ไทย", "en": "English"}.get,
+            on_change=_relabel,
+        )
         year = st.selectbox(t("year"), sorted(years, reverse=True), key="f_year")
         province = st.selectbox(
             t("province"), [None, *sorted(geography.provinces())], key="f_province", format_func=_all_or
@@ -140,6 +148,17 @@ def sidebar() -> Filters:
     )
     _to_url(chosen)
     return chosen
+
+
+def _relabel() -> None:
+    """Re-set the filters labelled in words when the language changes.
+
+    Streamlit keeps a keyed selectbox's value as its label: left alone, "ทั้งหมด" would come back from the
+    browser as the choice itself once the options read "All", and the filters would break.
+    """
+    for key in _RELABELLED:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def _to_url(f: Filters) -> None:

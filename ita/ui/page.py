@@ -1,6 +1,9 @@
-"""Pieces every page uses: the title with its synthetic-data badge, empty states, definitions."""
+"""Pieces every page uses: the title with its synthetic-data badge, empty states, definitions, sections."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -8,7 +11,9 @@ import streamlit as st
 from ita.ui import format as fmt
 from ita.ui.data import query
 from ita.ui.filters import Filters
-from ita.ui.labels import lang, t
+from ita.ui.labels import TEXT, lang, t
+
+TAB_KEY = "tab"
 
 
 def header(title_key: str, filters: Filters) -> None:
@@ -58,3 +63,38 @@ def definitions(fiscal_year: int) -> None:
             grades.assign(min_score=grades["min_score"].map(fmt.score)),
             hide_index=True,
         )
+
+
+@dataclass(frozen=True)
+class Section:
+    """One tab of a page: its label (a key of labels.TEXT), the function that draws it, and the keys of
+    widgets inside it whose values should outlive a visit to another tab."""
+
+    label: str
+    draw: Callable[[], None]
+    keep: tuple[str, ...] = ()
+
+
+def sections(*parts: Section) -> None:
+    """Draw the page's sections as tabs and run only the open one; a click on another tab reruns the page.
+
+    The browser pays for every element it is sent, on every load (a chart ~0.1 s of its main thread), so
+    the other tabs are neither queried nor sent. The open tab is in the URL (?tab=label): a copied link
+    reopens it.
+    """
+    stored = st.session_state.get(TAB_KEY)
+    for part in parts:
+        # A language switch relabels the tabs: keep the same one open. Written even when unchanged, or a
+        # choice made while the key still belonged to another page's tabs would not reach this page's.
+        if stored in TEXT[part.label]:
+            st.session_state[TAB_KEY] = t(part.label)
+        # Streamlit forgets the value of a widget that a run does not draw, and the browser redraws a
+        # widget that comes back with its default unless the run sets its value: so every run sets them.
+        for key in part.keep:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    tabs = st.tabs([t(part.label) for part in parts], key=TAB_KEY, on_change="rerun", bind="query-params")
+    for part, tab in zip(parts, tabs, strict=True):
+        if tab.open:
+            with tab:
+                part.draw()
