@@ -21,6 +21,7 @@ Servers listen on 127.0.0.1 only; at most 10 browser sessions are open at once.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import shutil
@@ -33,6 +34,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -514,6 +516,18 @@ def report_reruns(reruns: dict, baseline: dict, count: int) -> list[tuple[str, .
     return rows
 
 
+def import_rate(folder: Path) -> float:
+    """Documents per second over 400 distinct documents imported into an empty database in one `import`."""
+    paths = bench_data.make_documents(folder / "documents", 400)
+    return len(paths) / bench_data.import_all(folder / "ita.duckdb", paths, fresh=True)[0]
+
+
+def build_time(path: Path) -> float:
+    started = time.perf_counter()
+    build(path)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="an existing national database (default: build one)")
@@ -561,15 +575,15 @@ def main() -> None:
             )
 
         if "data" in sections:
-            paths = bench_data.make_documents(tmp / "documents", 400)
-            rate = len(paths) / bench_data.import_all(tmp / "imports" / "ita.duckdb", paths, fresh=True)[0]
+            # in a fresh process, as `python -m ita import` runs: this one holds the pandas baseline's frames
+            # and AppTest's threads, which slow an import by a third
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as fresh:
+                rate = fresh.submit(import_rate, tmp / "imports").result()
+                if build_seconds is None:
+                    build_seconds = fresh.submit(build_time, tmp / "build" / "ita.duckdb").result()
             summary.append(
                 ("import throughput", f"{rate:.0f} documents/s", "≥ 50 documents/s", verdict(rate >= 50))
             )
-            if build_seconds is None:
-                started = time.perf_counter()
-                build(tmp / "build" / "ita.duckdb")
-                build_seconds = time.perf_counter() - started
             summary.append(
                 (
                     "build of the embedded default",
