@@ -50,7 +50,8 @@ START_TIMEOUT_S = 90
 STEP_TIMEOUT_MS = 60_000
 # Where the sessions start, in turn: every page carries the shared year filter in the sidebar.
 PAGES = ["", "compare", "indicators", "follow-through", "agency?agency=1", "data"]
-YEAR_BOX = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
+SIDEBAR_BOX = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
+YEAR_LABEL = re.compile(r"^(ปีงบประมาณ|Fiscal year)$")  # labels.TEXT["year"]
 HEADER_CAPTION = '[data-testid="stMain"] [data-testid="stCaptionContainer"]'
 
 # A run has finished and drawn everything: Streamlit's script state is "initial" until the first run
@@ -200,7 +201,8 @@ async def warm_up(browser: Browser, url: str) -> None:
 
 async def change_year(page: Page, turn: int) -> tuple[str, float]:
     """Pick another year in the sidebar; the year and the seconds from the click until its rerun drew it."""
-    await page.locator(YEAR_BOX).first.click()
+    year_box = page.locator(SIDEBAR_BOX).filter(has=page.get_by_text(YEAR_LABEL))
+    await year_box.click()
     options = page.get_by_role("option")
     await options.first.wait_for(state="visible")
     shown = (await page.locator(HEADER_CAPTION).first.inner_text()).split()
