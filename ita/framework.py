@@ -114,5 +114,16 @@ def for_year(fiscal_year: int) -> Framework | None:
     return frameworks().get(fiscal_year)
 
 
+def for_measures(fiscal_year: int | None) -> Framework:
+    """The ten-indicator framework a year's measures aim at: the year's own, else the newest before it.
+
+    Agencies write a year's measures before the NACC publishes that year's framework. Without a year,
+    the newest; for a year before the first ten-indicator framework, the first.
+    """
+    ten_indicators = [f for _, f in sorted(frameworks().items()) if f.model == "ita10"]
+    earlier = [f for f in ten_indicators if fiscal_year is None or f.fiscal_year <= fiscal_year]
+    return earlier[-1] if earlier else ten_indicators[0]
+
+
 def is_consistent(quoted: float, computed: float) -> bool:
     return abs(quoted - computed) <= SCORE_TOLERANCE

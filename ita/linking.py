@@ -23,12 +23,11 @@ from pathlib import Path
 
 from pythainlp.tokenize import word_tokenize
 
+from ita import framework
 from ita.errors import ParseError
 from ita.thai import normalize_text
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "indicator_terms.csv"
-# The 2562–2568 framework; a heading naming an instrument limits a measure to its indicators.
-INSTRUMENT_INDICATORS = {"IIT": range(1, 6), "EIT": range(6, 9), "OIT": range(9, 11)}
 # Where a word appears says how much the measure is about it: the title states the aim,
 # steps say how, results often repeat boilerplate such as "published on the website".
 # A field adds at most its weight to an indicator (see _saturate).
@@ -214,19 +213,22 @@ def link_measure(
     result: str | None,
     group: str | None,
     terms: TermTable | None = None,
+    fiscal_year: int | None = None,
 ) -> list[Target]:
     """Rank the indicators a measure targets, best first, at most MAX_TARGETS, each with its evidence.
 
-    A group naming an instrument (IIT/EIT/OIT) limits the choice to its indicators; any other group
-    heading (a ประเด็น) is evidence weighted like the title. Evidence lists the terms as the table
-    writes them, strongest first. `terms` defaults to data/indicator_terms.csv.
+    A group naming an instrument (IIT/EIT/OIT) limits the choice to its indicators in the framework of
+    the measure's fiscal year (framework.for_measures); any other group heading (a ประเด็น) is evidence
+    weighted like the title. Evidence lists the terms as the table writes them, strongest first.
+    `terms` defaults to data/indicator_terms.csv.
     """
     table = terms or _default_terms()
+    indicators = framework.for_measures(fiscal_year).indicators
     instrument = _instrument(group)
     fields = [([title], TITLE_WEIGHT), (steps, STEPS_WEIGHT), ([result or ""], RESULT_WEIGHT)]
     if group and not instrument:
         fields.insert(1, ([group], TITLE_WEIGHT))  # after the title: it names the aim less precisely
-    allowed = INSTRUMENT_INDICATORS[instrument] if instrument else range(1, 11)
+    allowed = {i.no for i in indicators if instrument in (None, i.instrument)}
     scores: dict[int, float] = defaultdict(float)
     evidence: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     first: dict[int, tuple[int, int, int]] = {}

@@ -228,7 +228,10 @@ def _prepare(
     if isinstance(parsed, ScoreSheet):
         return parsed, [], []
     _check_report(parsed, name)
-    targets = [linking.link_measure(m.title, m.steps, m.result, m.group) for m in parsed.measures]
+    targets = [
+        linking.link_measure(m.title, m.steps, m.result, m.group, fiscal_year=parsed.fiscal_year)
+        for m in parsed.measures
+    ]
     return parsed, targets, [linking.title_words(m.title) for m in parsed.measures]
 
 

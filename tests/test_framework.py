@@ -49,3 +49,8 @@ def test_old_model_years_carry_an_overall_only():
 
 def test_a_year_without_a_framework_file_is_unknown():
     assert framework.for_year(2569) is None
+
+
+@pytest.mark.parametrize(("year", "used"), [(2566, 2566), (2569, 2568), (2561, 2562), (None, 2568)])
+def test_measures_aim_at_their_year_or_the_newest_earlier_framework(year, used):
+    assert framework.for_measures(year).fiscal_year == used

@@ -4,10 +4,12 @@ against hand labels of the seed documents (tests/fixtures/measure_labels.csv).""
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from ita import framework
 from ita.errors import ParseError
 from ita.linking import TERMS_PATH, WEAK_WEIGHT, link_measure, load_terms
 from ita.parse.report import parse_report
@@ -153,6 +155,15 @@ def test_an_instrument_heading_limits_the_choice_to_its_indicators() -> None:
     assert primary(title) == 4
     assert primary(title, group="มาตรการ/แนวทาง ยกระดับ OIT") == 9
     assert link_measure(title, [], None, "มาตรการ ยกระดับ EIT") == []
+
+
+def test_the_instruments_indicators_come_from_the_measures_framework(monkeypatch) -> None:
+    # a future framework that moved the website indicator into EIT needs a new JSON file, not new code
+    current = framework.for_measures(2568)
+    moved = [replace(i, instrument="EIT") if i.no == 9 else i for i in current.indicators]
+    monkeypatch.setattr(framework, "for_measures", lambda year: replace(current, indicators=tuple(moved)))
+    title = "จัดทำคู่มือการใช้ทรัพย์สินของราชการและเผยแพร่ข้อมูลบนเว็บไซต์"
+    assert primary(title, group="มาตรการ ยกระดับ EIT") == 9
 
 
 def test_an_issue_heading_is_evidence_like_the_title() -> None:
