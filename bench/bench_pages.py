@@ -25,14 +25,11 @@ import multiprocessing
 import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -47,19 +44,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_data  # noqa: E402
 import pandas_baseline  # noqa: E402
 
+from bench.serving import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from ita import db  # noqa: E402
 from ita.build import build  # noqa: E402
 
 SECTIONS = ("render", "reruns", "pandas", "memory", "data")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TINY_APP = """import plotly.graph_objects as go
 import streamlit as st
 
@@ -161,62 +150,12 @@ def scopes(path: Path, count: int, seed: int) -> list[pandas_baseline.Scope]:
 # --- servers and the browser ----------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serve(script: Path, database: Path) -> Iterator[tuple[str, int]]:
-    """A Streamlit server for `script` on a free loopback port; yields its URL and process id."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=script.parent,
-        env={**os.environ, "ITA_DB": str(database)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError(f"streamlit did not start for {script}") from None
-                time.sleep(0.3)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
 @contextmanager
 def browser_context() -> Iterator:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser.new_context(viewport={"width": 1400, "height": 1000})
         finally:
@@ -273,9 +212,9 @@ def bench_render(database: Path, agency_id: int, loads: int, tmp: Path) -> dict[
     (tiny / "frame_app.py").write_text(FRAME_APP.format(root=str(ROOT)), encoding="utf-8")
     shutil.copytree(ROOT / ".streamlit", tiny / ".streamlit")
     with (
-        serve(ROOT / "dashboard.py", database) as (dashboard, _),
-        serve(tiny / "tiny_app.py", database) as (tiny_url, _),
-        serve(tiny / "frame_app.py", database) as (frame_url, _),
+        serve(database) as (dashboard, _),
+        serve(database, script=tiny / "tiny_app.py") as (tiny_url, _),
+        serve(database, script=tiny / "frame_app.py") as (frame_url, _),
         browser_context() as context,
     ):
         urls = {"tiny": tiny_url + "/", "frame": frame_url + "/"} | {
@@ -421,7 +360,8 @@ def bench_memory(database: Path, agency_id: int) -> tuple[int, int]:
         "/indicators?province=ขอนแก่น",
         "/follow-through?year=2567&type=subdistrict_municipality",
     ]
-    with serve(ROOT / "dashboard.py", database) as (url, pid), browser_context() as context:
+    with serve(database) as (url, server), browser_context() as context:
+        pid = server.pid
         stop, peak = threading.Event(), [0]
         sampler = threading.Thread(target=sampling(pid, stop, peak), daemon=True)
         sampler.start()

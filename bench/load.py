@@ -16,13 +16,9 @@ import asyncio
 import contextlib
 import os
 import re
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,22 +27,11 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
-# Browsers stand in for users' machines: on one shared machine they would outbid the server and the writer,
-# which are what a load run measures, so they may run at the lowest priority (niced_chromium).
-LOWEST_PRIORITY = 19
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-START_TIMEOUT_S = 90
 STEP_TIMEOUT_MS = 60_000
 # Where the sessions start, in turn: every page carries the shared year filter in the sidebar.
 PAGES = ["", "compare", "indicators", "follow-through", "agency?agency=1", "data"]
@@ -79,64 +64,6 @@ DESCRIBE_JS = """() => {
 DUCKDB_ERROR = re.compile(
     r"\b(?:IO|Catalog|Connection|Internal|Invalid Input|Transaction|Binder) Error\b|lock on file"
 )
-
-
-def niced_chromium(folder: Path) -> Path:
-    """An executable that starts Debian's chromium at the lowest CPU priority, for Playwright's launch()."""
-    wrapper = folder / "chromium-niced"
-    wrapper.write_text(f'#!/bin/sh\nexec nice -n {LOWEST_PRIORITY} {CHROMIUM} "$@"\n')
-    wrapper.chmod(0o755)
-    return wrapper
-
-
-def free_port() -> int:
-    """A TCP port free on the loopback interface."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(db_path: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run `streamlit run dashboard.py` on `db_path` at a free loopback port while the block runs.
-
-    The file watcher is off: others edit the tree, and a "source changed" prompt would stall every page.
-    The server's stderr goes to `log_path`, where uncaught app exceptions are logged.
-    """
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    command += ["--server.fileWatcherType", "none"]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, "ITA_DB": str(db_path)},
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log_path)
-        yield url, process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("streamlit did not start: " + log_path.read_text(errors="replace")[-2000:])
 
 
 def cpu_seconds(pid: int | None) -> float | None:
@@ -349,13 +276,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ita-load-") as tmp:
         db_path = args.db
         if db_path is None:
-            sys.path.insert(0, str(ROOT))
             from ita.build import build
 
             db_path = Path(tmp) / "ita.duckdb"
             print(f"building the embedded default in {tmp} …", flush=True)
             print(f"built in {build(db_path).seconds:.0f} s", flush=True)
-        with serve(db_path, Path(tmp) / "server.log") as (url, process):
+        with serve(db_path, log_path=Path(tmp) / "server.log") as (url, process):
             print(f"{args.sessions} sessions for {args.seconds:.0f} s on {url}", flush=True)
             tally = asyncio.run(run_load(url, args.sessions, args.seconds, process.pid))
             peak = peak_rss_mb(process.pid)

@@ -5,33 +5,16 @@ Screenshots land in tests/screenshots/ (not committed) so a person can look at t
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from bench.serving import CHROMIUM, CHROMIUM_ARGS, serve
 from ita.ui.labels import TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 # url path, query string, does the page draw at least one chart there
 PAGES = [
     ("", "", True),
@@ -63,12 +46,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def default_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The embedded default, built from data/ exactly as `python -m ita build` does."""
@@ -79,50 +56,9 @@ def default_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@contextmanager
-def _serve(db_path: Path) -> Iterator[str]:
-    """A dashboard server of its own on a free loopback port, reading db_path."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "ITA_DB": str(db_path)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start: " + process.stderr.read().decode()[-2000:])
-    try:
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
-def server(default_db: Path) -> Iterator[str]:
-    with _serve(default_db) as url:
+def server(default_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(default_db, log_path=tmp_path_factory.mktemp("server") / "server.log") as (url, _):
         yield url
 
 
@@ -167,7 +103,7 @@ def test_narrow_screen_overview(server, browser):
 
 def test_a_deep_link_on_a_fresh_server_opens_that_page(default_db, browser):
     """Streamlit runs a pages/ file on its own before any session ran the frame (issue 9624)."""
-    with _serve(default_db) as url:
+    with serve(default_db) as (url, _):
         page = _open(browser, f"{url}/compare?province=30", 1400)
         page.get_by_role("heading", name="เปรียบเทียบหน่วยงาน").wait_for(timeout=60_000)
         page.wait_for_function(_SETTLED, polling=100, timeout=60_000)

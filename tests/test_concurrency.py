@@ -22,17 +22,8 @@ import pytest
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, async_playwright
 
-from bench.load import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    SETTLED_JS,
-    describe,
-    niced_chromium,
-    peak_rss_mb,
-    problems,
-    serve,
-    settle,
-)
+from bench.load import SETTLED_JS, describe, peak_rss_mb, problems, settle
+from bench.serving import CHROMIUM, CHROMIUM_ARGS, niced_chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_SECONDS = 60
@@ -226,7 +217,7 @@ def test_pages_stay_up_and_fresh_while_imports_publish(fixture_db: Path, tmp_pat
     copies = tmp_path / "copies"
     copies.mkdir()
 
-    with serve(db_path, tmp_path / "server.log") as (url, server):
+    with serve(db_path, log_path=tmp_path / "server.log") as (url, server):
         run, old_session, new_session = asyncio.run(_exercise(url, db_path, copies))
         assert server.poll() is None, "the dashboard server died"
         seconds = ", ".join(f"{s:.1f}" for s in run.import_seconds)
