@@ -102,6 +102,16 @@ def test_url_reopens_the_same_view(app_env: Path, province: str) -> None:
     assert metrics(at)[th("count_agencies")][0] == fmt.count(year_summary(app_env, 2566, province=KORAT)[0])
 
 
+@pytest.mark.parametrize("tab", ["<script>alert(1)</script>", "' OR 1=1 --", "no such tab"])
+def test_an_unknown_tab_in_the_url_opens_the_first_tab(app_env: Path, tab: str) -> None:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update(year="2566", tab=tab)
+    at.run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.subheader][:2] == [th("trend_mean"), th("trend_pass_share")]
+    assert not any(tab in m.value for m in at.markdown)
+
+
 def test_overview_agency_type_filter(app_env: Path) -> None:
     at = open_page(year="2568", type="sao")
     count, mean, _ = year_summary(app_env, 2568, "agency_type = 'sao'")
