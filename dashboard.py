@@ -27,7 +27,7 @@ page = st.navigation(
             url_path="indicators",
         ),
         st.Page(
-            PAGES / "follow_through.py",
+            PAGES / "follow-through.py",
             title=t("follow_through"),
             icon=":material/task_alt:",
             url_path="follow-through",

@@ -85,7 +85,7 @@ PAGE_FILES = {
     "overview": "pages/overview.py",
     "compare": "pages/compare.py",
     "indicators": "pages/indicators.py",
-    "follow_through": "pages/follow_through.py",
+    "follow_through": "pages/follow-through.py",
     "agency": "pages/agency.py",
     "data": "pages/data.py",
 }

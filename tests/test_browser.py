@@ -101,15 +101,20 @@ def test_narrow_screen_overview(server, browser):
     page.close()
 
 
-def test_a_deep_link_on_a_fresh_server_opens_that_page(default_db, browser):
-    """Streamlit runs a pages/ file on its own before any session ran the frame (issue 9624)."""
+@pytest.mark.parametrize(
+    ("link", "title"), [("compare?province=30", "เปรียบเทียบหน่วยงาน"), ("follow-through", "การติดตามมาตรการ")]
+)
+def test_a_deep_link_on_a_fresh_server_opens_that_page(default_db, browser, link, title):
+    """Streamlit runs a pages/ file on its own before any session ran the frame (issue 9624): it finds the
+    file by the link's path (so the files are named as the paths are), or it says "Page not found"."""
     with serve(default_db) as (url, _):
-        page = _open(browser, f"{url}/compare?province=30", 1400)
-        page.get_by_role("heading", name="เปรียบเทียบหน่วยงาน").wait_for(timeout=60_000)
+        page = _open(browser, f"{url}/{link}", 1400)
+        page.get_by_role("heading", name=title).wait_for(timeout=60_000)
         page.wait_for_function(_SETTLED, polling=100, timeout=60_000)
         assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_text("Page not found").count() == 0
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert "ภาพรวม" in nav and "follow through" not in nav  # the frame's navigation, not the file listing
+        assert "ภาพรวม" in nav and "agency" not in nav  # the frame's navigation, not the file listing
         page.close()
 
 
