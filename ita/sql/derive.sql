@@ -308,24 +308,21 @@ WITH scored AS (
     FROM assessment_facts
     WHERE score IS NOT NULL
 ), ranked AS (
-    SELECT *,
-           rank() OVER (PARTITION BY fiscal_year, province ORDER BY score DESC) AS rank_in_province,
-           count(*) OVER (PARTITION BY fiscal_year, province) AS count_in_province,
-           rank() OVER (PARTITION BY fiscal_year, province, agency_type ORDER BY score DESC) AS rank_in_type,
-           count(*) OVER (PARTITION BY fiscal_year, province, agency_type) AS count_in_type,
-           100 * percent_rank() OVER (PARTITION BY fiscal_year, agency_type ORDER BY score) AS percentile_in_type
-    FROM scored
+    -- every agency ranked among all (is_real_only false), and real ones again among real ones only
+    SELECT s.*, v.is_real_only,
+           rank() OVER (PARTITION BY v.is_real_only, fiscal_year, province ORDER BY score DESC) AS rank_in_province,
+           count(*) OVER (PARTITION BY v.is_real_only, fiscal_year, province) AS count_in_province,
+           rank() OVER (
+               PARTITION BY v.is_real_only, fiscal_year, province, agency_type ORDER BY score DESC
+           ) AS rank_in_type,
+           count(*) OVER (PARTITION BY v.is_real_only, fiscal_year, province, agency_type) AS count_in_type,
+           100 * percent_rank() OVER (
+               PARTITION BY v.is_real_only, fiscal_year, agency_type ORDER BY score
+           ) AS percentile_in_type
+    FROM scored s
+    CROSS JOIN (VALUES (false), (true)) v(is_real_only)
     SEMI JOIN refresh_years USING (fiscal_year)
-), ranked_real AS (
-    SELECT agency_id, fiscal_year,
-           rank() OVER (PARTITION BY fiscal_year, province ORDER BY score DESC) AS rank_in_province,
-           count(*) OVER (PARTITION BY fiscal_year, province) AS count_in_province,
-           rank() OVER (PARTITION BY fiscal_year, province, agency_type ORDER BY score DESC) AS rank_in_type,
-           count(*) OVER (PARTITION BY fiscal_year, province, agency_type) AS count_in_type,
-           100 * percent_rank() OVER (PARTITION BY fiscal_year, agency_type ORDER BY score) AS percentile_in_type
-    FROM scored
-    SEMI JOIN refresh_years USING (fiscal_year)
-    WHERE NOT is_synthetic
+    WHERE NOT (v.is_real_only AND s.is_synthetic)
 )
 SELECT a.agency_id, a.agency_name, a.agency_type, a.district, a.province, a.fiscal_year, a.score, a.label,
        a.is_passing, a.is_synthetic, p.score AS previous_score, p.label AS previous_label,
@@ -334,8 +331,9 @@ SELECT a.agency_id, a.agency_name, a.agency_type, a.district, a.province, a.fisc
        r.rank_in_type AS real_rank_in_type, r.count_in_type AS real_count_in_type,
        r.percentile_in_type AS real_percentile_in_type
 FROM ranked a
-LEFT JOIN ranked_real r USING (agency_id, fiscal_year)
-LEFT JOIN scored p ON p.agency_id = a.agency_id AND p.fiscal_year = a.fiscal_year - 1;
+LEFT JOIN ranked r ON r.agency_id = a.agency_id AND r.fiscal_year = a.fiscal_year AND r.is_real_only
+LEFT JOIN scored p ON p.agency_id = a.agency_id AND p.fiscal_year = a.fiscal_year - 1
+WHERE NOT a.is_real_only;
 CREATE TABLE IF NOT EXISTS ranking_summary AS SELECT * FROM derive_ranking LIMIT 0;
 
 CREATE OR REPLACE TEMP VIEW derive_targets AS
