@@ -7,7 +7,6 @@ import io
 import shutil
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -18,8 +17,8 @@ from ita.ui import escape, exports, imports
 from ita.ui import format as fmt
 from ita.ui.labels import STATUSES, TEXT
 from ita.ui.page import TAB_KEY
+from tests.apptest import ROOT, open_page, open_tab, sql, table, th
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED_001 = ROOT / "data" / "documents" / "001_040fced78df51963.txt"
 KORAT = "นครราชสีมา"
 UTTARADIT = "อุตรดิตถ์"
@@ -35,47 +34,8 @@ TABS = {
 }
 
 
-def th(key: str) -> str:
-    return TEXT[key][0]
-
-
-def sql(path: Path, text: str, params: dict | None = None) -> list[tuple]:
-    with duckdb.connect(str(path.resolve()), read_only=True) as con:
-        return con.execute(text, params or {}).fetchall()
-
-
-def open_page(page: str, *, tab: str | None = None, secrets: dict | None = None, **url: str) -> AppTest:
-    """Run the dashboard with these URL parameters, then switch to `page` (the session keeps the filters),
-    with the tab labelled TEXT[tab] open (the first tab without one)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.secrets.update(secrets or {})
-    for key, value in url.items():
-        at.query_params[key] = value
-    at.run()
-    if tab:
-        at.session_state[TAB_KEY] = TEXT[tab][url.get("lang") == "en"]
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def open_tab(at: AppTest, tab: str) -> None:
-    """Click the tab labelled TEXT[tab] (in Thai)."""
-    at.session_state[TAB_KEY] = th(tab)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-
-
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
-
-
-def table(at: AppTest, column: str) -> pd.DataFrame:
-    """The first table on the page that has this (Thai) column."""
-    for frame in at.dataframe:
-        if column in frame.value.columns:
-            return frame.value
-    raise AssertionError(f"no table with column {column!r}")
 
 
 def real_agency(path: Path, name: str) -> int:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-import duckdb
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,8 +12,8 @@ from ita import db
 from ita.ui import format as fmt
 from ita.ui.labels import TEXT
 from ita.ui.page import TAB_KEY
+from tests.apptest import ROOT, open_page, open_tab, sql, table, th
 
-ROOT = Path(__file__).resolve().parent.parent
 KORAT = "นครราชสีมา"
 PAGES = ["pages/overview.py", "pages/compare.py", "pages/indicators.py"]
 TABS = {
@@ -23,49 +21,6 @@ TABS = {
     "pages/compare.py": ["cmp_tab_ranking", "cmp_tab_indicators", "cmp_tab_transitions"],
     "pages/indicators.py": ["ind_tab_points", "ind_tab_spread", "ind_tab_below"],
 }
-
-
-def th(key: str) -> str:
-    return TEXT[key][0]
-
-
-def sql(path: Path, text: str, params: dict | None = None) -> list[tuple]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return con.execute(text, params or {}).fetchall()
-
-
-def open_page(page: str = "pages/overview.py", *, tab: str | None = None, **url: str) -> AppTest:
-    """Run the dashboard with these URL parameters, then switch to `page` (the session keeps the filters),
-    with the tab labelled TEXT[tab] open (the first tab without one)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in url.items():
-        at.query_params[key] = value
-    label = TEXT[tab][url.get("lang") == "en"] if tab else None
-    if label and page == "pages/overview.py":
-        at.session_state[TAB_KEY] = label
-    at.run()
-    assert not at.exception, at.exception
-    if page != "pages/overview.py":
-        if label:
-            at.session_state[TAB_KEY] = label
-        at.switch_page(page).run()
-        assert not at.exception, at.exception
-    return at
-
-
-def open_tab(at: AppTest, tab: str) -> None:
-    """Click the tab labelled TEXT[tab] (in Thai)."""
-    at.session_state[TAB_KEY] = th(tab)
-    at.run()
-    assert not at.exception, at.exception
-
-
-def table(at: AppTest, column: str) -> pd.DataFrame:
-    """The first table on the page that has this (Thai) column."""
-    for frame in at.dataframe:
-        if column in frame.value.columns:
-            return frame.value
-    raise AssertionError(f"no table with column {column!r}")
 
 
 def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
