@@ -7,6 +7,7 @@ ignored, never passed on), then the widgets own the state and write the URL back
 from __future__ import annotations
 
 import runpy
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +103,8 @@ def sidebar() -> Filters:
             ["th", "en"],
             key="lang",
             format_func={"th": "ไทย", "en": "English"}.get,
-            on_change=_relabel,
+            on_change=keep,
+            args=(_RELABELLED,),
         )
         year = st.selectbox(t("year"), sorted(years, reverse=True), key="f_year")
         province = st.selectbox(
@@ -150,13 +152,14 @@ def sidebar() -> Filters:
     return chosen
 
 
-def _relabel() -> None:
-    """Re-set the filters labelled in words when the language changes.
+def keep(keys: Iterable[str]) -> None:
+    """Write these widgets' values back, so the next run draws them as they were chosen.
 
-    Streamlit keeps a keyed selectbox's value as its label: left alone, "ทั้งหมด" would come back from the
-    browser as the choice itself once the options read "All", and the filters would break.
+    Streamlit forgets the value of a widget that a run does not draw (a lazy tab), and keeps a keyed
+    selectbox's value as its label: left alone after a language switch, "ทั้งหมด" would come back from the
+    browser as the choice itself once the options read "All".
     """
-    for key in _RELABELLED:
+    for key in keys:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
 

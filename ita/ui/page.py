@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from ita.ui import filters
 from ita.ui import format as fmt
 from ita.ui.data import query
 from ita.ui.filters import Filters
@@ -88,11 +89,8 @@ def sections(*parts: Section) -> None:
         # choice made while the key still belonged to another page's tabs would not reach this page's.
         if stored in TEXT[part.label]:
             st.session_state[TAB_KEY] = t(part.label)
-        # Streamlit forgets the value of a widget that a run does not draw, and the browser redraws a
-        # widget that comes back with its default unless the run sets its value: so every run sets them.
-        for key in part.keep:
-            if key in st.session_state:
-                st.session_state[key] = st.session_state[key]
+        # the browser redraws a widget that comes back with its default unless the run sets its value
+        filters.keep(part.keep)
     tabs = st.tabs([t(part.label) for part in parts], key=TAB_KEY, on_change="rerun", bind="query-params")
     for part, tab in zip(parts, tabs, strict=True):
         if tab.open:
