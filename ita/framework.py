@@ -114,6 +114,7 @@ def for_year(fiscal_year: int) -> Framework | None:
     return frameworks().get(fiscal_year)
 
 
+@cache
 def for_measures(fiscal_year: int | None) -> Framework:
     """The ten-indicator framework a year's measures aim at: the year's own, else the newest before it.
 
