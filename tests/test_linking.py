@@ -232,3 +232,40 @@ def test_primary_indicator_accuracy_on_the_seed_documents() -> None:
     assert not labels, f"labelled measures the parser did not find: {sorted(labels)}"
     accuracy = (total - len(misses)) / total
     assert accuracy >= 0.85, f"accuracy {accuracy:.3f}; missed:\n" + "\n".join(misses)
+
+
+def test_the_accuracy_script_scores_a_labelled_set(tmp_path: Path) -> None:
+    from bench.linking_accuracy import evaluate, read_labels, summary_row
+
+    labels = tmp_path / "labels.csv"
+    with labels.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(
+            f,
+            [
+                "title",
+                "steps",
+                "result",
+                "group_heading",
+                "fiscal_year",
+                "primary_indicator",
+                "secondary_indicators",
+            ],
+        )
+        writer.writeheader()
+        writer.writerows(
+            [
+                {"title": "แนวทางปฏิบัติการใช้ทรัพย์สินของราชการ", "fiscal_year": "2566", "primary_indicator": "4"},
+                {
+                    "title": "ปรับปรุงเว็บไซต์",
+                    "steps": "เผยแพร่ข้อมูล | รณรงค์ No Gift Policy",
+                    "primary_indicator": "10",
+                },
+                {"title": "ประชุมประจำเดือน", "primary_indicator": "3", "secondary_indicators": "1 5"},
+            ]
+        )
+    measures = read_labels(labels)
+    assert measures[1].steps == ["เผยแพร่ข้อมูล", "รณรงค์ No Gift Policy"]
+    assert measures[2].secondary == {1, 5}
+    outcomes = evaluate(measures)
+    assert [(o.right, o.among) for o in outcomes] == [(True, True), (False, True), (False, False)]
+    assert summary_row("labels", outcomes) == "| labels | 3 | 1 (33%; 95 % 6%–79%) | 2 | 1 |"
