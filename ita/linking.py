@@ -49,6 +49,7 @@ CONNECTORS = ("ใน", "ของ", "การ", "เรื่อง", "แล�
 _GAP = "(?:{}){{0,2}}".format("|".join(CONNECTORS))
 
 _INSTRUMENT_RE = re.compile(r"(?<![A-Z])(IIT|EIT|OIT)(?![A-Z])")
+_NAMED_INDICATOR_RE = re.compile(r"ตัวชี้วัดที่\s*(\d{1,2})(?![\d.])(.*)")
 _THAI_SPACE_RE = re.compile(r"(?<=[\u0e00-\u0e7f]) +(?=[\u0e00-\u0e7f])")
 _THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u0e00-\u0e7f]+")
@@ -233,6 +234,7 @@ def link_measure(
     evidence: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     first: dict[int, tuple[int, int, int]] = {}
     mentions: dict[int, list[tuple[float, float]]] = defaultdict(list)  # (term weight, field weight)
+    named = _named_indicator(group, indicators)
     for position, (texts, weight) in enumerate(fields):
         found: dict[int, float] = defaultdict(float)
         for term, (certainty, where) in _field_matches(texts, table).items():
@@ -244,7 +246,32 @@ def link_measure(
                 mentions[no].append((term.weight, weight))
         for no, points in found.items():
             scores[no] += weight * _saturate(points)
-    return _rank(scores, evidence, first, mentions)
+    targets = _rank(scores, evidence, first, mentions)
+    return _put_first(named, group, targets) if named else targets
+
+
+def _named_indicator(group: str | None, indicators: tuple[framework.Indicator, ...]) -> int | None:
+    """The indicator a heading names by number and by its name in the measure's framework ("ตัวชี้วัดที่ 9
+    การเปิดเผยข้อมูล"): the document says what the measure aims at. The number alone is not enough, since
+    other frameworks number theirs differently ("ตัวชี้วัดที่ 1 : การจัดซื้อจัดจ้าง" in MOIT)."""
+    found = _NAMED_INDICATOR_RE.search(normalize_text(group or ""))
+    indicator = next((i for i in indicators if found and i.no == int(found[1])), None)
+    if indicator is None:
+        return None
+    name = _pattern(_split_prefix(_words(indicator.name_th)))
+    return indicator.no if name.search("".join(_words(found[2]))) else None
+
+
+def _put_first(no: int, heading: str, targets: list[Target]) -> list[Target]:
+    """The named indicator first, with the heading as its evidence; the others keep their order after it."""
+    own = next((t for t in targets if t.indicator_no == no), None)
+    evidence = [heading.strip(), *(own.evidence if own else [])]
+    score = max((t.score for t in targets), default=MIN_SCORE)
+    others = [t for t in targets if t.indicator_no != no][: MAX_TARGETS - 1]
+    return [
+        Target(no, 1, score, evidence),
+        *(Target(t.indicator_no, rank, t.score, t.evidence) for rank, t in enumerate(others, start=2)),
+    ]
 
 
 def _saturate(points: float) -> float:

@@ -183,6 +183,24 @@ def test_another_frameworks_heading_is_evidence_not_a_limit(heading: str) -> Non
     assert [(t.indicator_no, t.evidence) for t in targets] == [(7, ["ร้องทุกข์", "ร้องเรียน"])]
 
 
+def test_a_heading_naming_an_indicator_of_the_framework_puts_it_first() -> None:
+    title = "จัดทำข้อมูลเผยแพร่ขั้นตอนการให้บริการที่สำคัญในเว็บไซต์ของหน่วยงาน"
+    heading = "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ (I1-I6)"
+    assert primary(title) != 1
+    targets = link_measure(title, [], None, heading, fiscal_year=2564)
+    assert targets[0].indicator_no == 1
+    assert targets[0].evidence[0] == heading
+    assert {t.indicator_no for t in targets[1:]} <= {6, 9} and len(targets) <= 3
+    # the name must agree with the number: "การใช้ทรัพย์สินของราชการ" is indicator 4, not 5
+    assert link_measure("ทบทวนคู่มือ", [], None, "ตัวชี้วัดที่ 5 การใช้ทรัพย์สินของราชการ")[0].indicator_no == 4
+
+
+@pytest.mark.parametrize("number", [1, 9])
+def test_a_heading_numbering_another_frameworks_indicator_puts_nothing_first(number: int) -> None:
+    heading = f"ตัวชี้วัดที่ {number} : การจัดซื้อจัดจ้าง"  # MOIT numbers procurement 1
+    assert link_measure("ประกาศแผนการจัดซื้อจัดจ้างประจำปี", [], None, heading)[0].indicator_no == 2
+
+
 def test_no_evidence_means_no_targets() -> None:
     assert link_measure("จัดกิจกรรมวันเด็กแห่งชาติ", ["เชิญชวนประชาชนเข้าร่วมงาน"], None, None) == []
     assert link_measure("", [], None, None) == []
