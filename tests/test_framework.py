@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ita import framework
+from tests.seed_values import NKR_2564 as SEED_NKR_2564
 
-# Nakhon Ratchasima City 2564, from seed 002 (published overall 92.9, grade A)
-NKR_2564 = dict(
-    zip(range(1, 11), [93.31, 87.74, 88.90, 87.93, 89.07, 88.64, 87.34, 84.83, 100.0, 100.0], strict=True)
-)
+NKR_2564 = {int(no): score for no, score in SEED_NKR_2564.items()}
 
 
 def test_2564_weights_reproduce_the_published_overall():

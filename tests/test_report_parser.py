@@ -18,6 +18,7 @@ import pytest
 from ita.errors import ParseError
 from ita.parse.report import parse_report, parse_report_lines
 from ita.records import Assessment, ReportDocument, Warning_
+from tests.seed_values import NKR_2564
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "documents"
@@ -26,18 +27,6 @@ SEED_001 = "001_040fced78df51963.txt"
 SEED_002 = "002_c99676ea6513b4a9.txt"
 SEED_003 = "003_764a41593816b3a6.txt"
 SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
-NKR_2564 = {
-    "1": 93.31,
-    "2": 87.74,
-    "3": 88.90,
-    "4": 87.93,
-    "5": 89.07,
-    "6": 88.64,
-    "7": 87.34,
-    "8": 84.83,
-    "9": 100.00,
-    "10": 100.00,
-}
 FIRST_HALF_2565 = (date(2021, 10, 1), date(2022, 3, 31))
 FISCAL_2567 = (date(2023, 10, 1), date(2024, 9, 30))
 

@@ -14,20 +14,9 @@ from hypothesis import strategies as st
 
 from ita.errors import ParseError, RejectedError
 from ita.parse.sheet import HEADER_WORDS, parse_sheet, parse_sheet_rows
+from tests.seed_values import NKR_2564
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sheets"
-NKR_2564 = {
-    "1": 93.31,
-    "2": 87.74,
-    "3": 88.90,
-    "4": 87.93,
-    "5": 89.07,
-    "6": 88.64,
-    "7": 87.34,
-    "8": 84.83,
-    "9": 100.00,
-    "10": 100.00,
-}
 FINE = [["1", "อบต.ขนงพระ", "", "", "90", ""], ["2", "อบต.จันทึก", "", "", "91", ""]]
 RANKING_HEADER = ["ลำดับ", "หน่วยงาน", "อำเภอ", "จังหวัด", "คะแนนเฉลี่ย", "ระดับ"]
 
