@@ -234,7 +234,6 @@ def link_measure(
     evidence: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     first: dict[int, tuple[int, int, int]] = {}
     mentions: dict[int, list[tuple[float, float]]] = defaultdict(list)  # (term weight, field weight)
-    named = _named_indicator(group, indicators)
     for position, (texts, weight) in enumerate(fields):
         found: dict[int, float] = defaultdict(float)
         for term, (certainty, where) in _field_matches(texts, table).items():
@@ -247,6 +246,7 @@ def link_measure(
         for no, points in found.items():
             scores[no] += weight * _saturate(points)
     targets = _rank(scores, evidence, first, mentions)
+    named = _named_indicator(group, indicators)
     return _put_first(named, group, targets) if named else targets
 
 

@@ -71,7 +71,6 @@ _INSTRUMENT_RE = re.compile(
 )
 
 _ISSUE_HEADING_RE = re.compile(r"ประเด็น(?:ที่)?\s*\d{1,2}(?![\d.])")
-_INDICATOR_HEADING_RE = re.compile(r"ตัวชี้วัดที่\s*\d{1,2}(?![\d.])")
 _INSTRUMENT_HEADING_RE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])")
 _HEADING_MAX = 200
 _INSTRUMENT_HEADING_MAX = 80
@@ -474,15 +473,15 @@ class _MeasureReader:
         measure.end = max(end, measure.end) if measure.end else end
 
 
-def _group_heading(text: str, *, indicators: bool = True) -> str | None:
+def _group_heading(text: str, *, indicators: bool) -> str | None:
     """The group a heading opens: "IIT"/"EIT"/"OIT" for "มาตรการ/แนวทาง ยกระดับ IIT", or the issue or
     indicator heading itself ("ประเด็นที่ 1 …", "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", digits Arabic; an
-    indicator's score line is no heading), unless `indicators` is false; None for any other line."""
+    indicator's score line is no heading) when `indicators` is true; None for any other line."""
     clean = _clean(text)
     if _ISSUE_HEADING_RE.match(clean) and len(clean) <= _HEADING_MAX:
         return clean
-    if indicators and _INDICATOR_HEADING_RE.match(clean) and len(clean) <= _HEADING_MAX:
-        return None if re.search(r"คะแนน|\d\.\d", clean) else clean
+    if indicators and _INDICATOR_RE.match(clean) and len(clean) <= _HEADING_MAX:
+        return None if _indicator_score(clean) else clean
     codes = list(dict.fromkeys(_INSTRUMENT_HEADING_RE.findall(clean)))
     is_instrument_heading = (
         codes
