@@ -3,9 +3,9 @@
 Run: .venv/bin/python bench/linking_accuracy.py LABELS.csv [LABELS.csv ...] [--misses]
 
 Each CSV has one labelled measure per row: title, steps (items joined with " | "), result, group_heading,
-fiscal_year (B.E., may be empty), primary_indicator, secondary_indicators (space separated). Label the
-measures before running this on them: a set the linker was tuned on no longer says how it does on
-documents nobody has seen. Prints, per file and in all: measures, primary right, primary among the linker's
+fiscal_year (B.E., may be empty), primary_indicator; other columns (the source, secondary indicators,
+a rationale) are kept for the labeller and ignored here. Label the measures before running this on them:
+a set the linker was tuned on no longer says how it does on documents nobody has seen. Prints, per file and in all: measures, primary right, primary among the linker's
 targets, measures with no target; --misses lists every wrong primary with the linker's evidence.
 """
 
@@ -32,7 +32,6 @@ class Labelled:
     group: str | None
     fiscal_year: int | None
     primary: int
-    secondary: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,6 @@ def read_labels(path: Path) -> list[Labelled]:
                 group=row.get("group_heading") or None,
                 fiscal_year=int(row["fiscal_year"]) if (row.get("fiscal_year") or "").strip() else None,
                 primary=int(row["primary_indicator"]),
-                secondary=frozenset(int(n) for n in (row.get("secondary_indicators") or "").split()),
             )
             for row in csv.DictReader(f)
         ]

@@ -283,7 +283,6 @@ def test_the_accuracy_script_scores_a_labelled_set(tmp_path: Path) -> None:
         )
     measures = read_labels(labels)
     assert measures[1].steps == ["เผยแพร่ข้อมูล", "รณรงค์ No Gift Policy"]
-    assert measures[2].secondary == {1, 5}
     outcomes = evaluate(measures)
     assert [(o.right, o.among) for o in outcomes] == [(True, True), (False, True), (False, False)]
     assert summary_row("labels", outcomes) == "| labels | 3 | 1 (33%; 95 % 6%–79%) | 2 | 1 |"
