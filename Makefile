@@ -12,6 +12,7 @@ test: setup system-deps lint
 	$(PY) -m pytest
 
 setup: $(VENV)/.installed
+	@$(PY) -m ita.ui.plotly_bundle
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)

@@ -77,18 +77,20 @@ filters.sidebar()
 st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
 """
 # Script finished (Streamlit's own run state, and its status widget gone) and `count` charts and tables all
-# drawn: each stPlotlyChart holds one .js-plotly-plot, which has its .main-svg once Plotly has drawn it; a
+# drawn: each chart (the reference pages' stPlotlyChart, the dashboard's .ita-plot from ita/ui/plot.py) holds
+# one .js-plotly-plot, which has its .main-svg once Plotly has drawn it; a
 # table (stDataFrame) is drawn once its grid has a canvas. Tables in a closed popover are not in the page.
-READY = """(count) => {
+CHARTS = '[data-testid="stPlotlyChart"], .ita-plot'
+READY = f"""(count) => {{
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.dataset.testScriptState !== 'notRunning') return false;
     if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
-    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    const charts = [...document.querySelectorAll('{CHARTS}')];
     const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')];
     const drawn = charts.filter(c => c.querySelector('.js-plotly-plot .main-svg')).length
         + tables.filter(t => t.querySelector('canvas')).length;
     return charts.length + tables.length >= count && drawn === charts.length + tables.length;
-}"""
+}}"""
 PAGE_FILES = {
     "overview": "pages/overview.py",
     "compare": "pages/compare.py",
@@ -191,9 +193,7 @@ def count_charts(context, url: str) -> int:
         while len(counts) < 3 or len(set(counts[-3:])) > 1:
             page.wait_for_function(READY, arg=0, polling=50, timeout=120_000)
             counts.append(
-                page.locator(
-                    '[data-testid="stPlotlyChart"], [data-testid="stMain"] [data-testid="stDataFrame"]'
-                ).count()
+                page.locator(f'{CHARTS}, [data-testid="stMain"] [data-testid="stDataFrame"]').count()
             )
             page.wait_for_timeout(1000)
         return counts[-1]
@@ -490,7 +490,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench_pages_") as tmp_name:
         tmp = Path(tmp_name)
         build_seconds = None
-        database = args.db
+        # absolute: the servers run in other folders and get the path through the environment
+        database = args.db.resolve() if args.db else None
         if database is None:
             database = tmp / "ita.duckdb"
             started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -64,3 +65,14 @@ def table(at: AppTest, column: str) -> pd.DataFrame:
         if column in frame.value.columns:
             return frame.value
     raise AssertionError(f"no table with column {column!r}")
+
+
+def figures(at: AppTest) -> list[dict]:
+    """The Plotly figures the page drew (ita.ui.plot sends each as JSON to its component)."""
+    drawn = [element.proto for element in at.get("bidi_component")]
+    return [json.loads(json.loads(p.json)["figure"]) for p in drawn if p.component_name == "ita_plot"]
+
+
+def trace_types(at: AppTest) -> set[str]:
+    """The Plotly trace types of the figures the page drew."""
+    return {trace["type"] for figure in figures(at) for trace in figure["data"]}

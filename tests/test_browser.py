@@ -36,7 +36,7 @@ _SETTLED = """() => {
 }"""
 
 _CHARTS_DRAWN = """() => {
-    const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
+    const charts = document.querySelectorAll('.ita-plot').length;
     return charts > 0 && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts;
 }"""
 
@@ -84,7 +84,7 @@ def _open(browser, url: str, width: int):
 def test_page_renders_without_exception(server, browser, path, query, has_chart):
     SHOTS.mkdir(exist_ok=True)
     page = _open(browser, f"{server}/{path}{query}", 1400)
-    charts = page.locator('[data-testid="stPlotlyChart"]')
+    charts = page.locator(".ita-plot")
     if has_chart:
         page.wait_for_function(_CHARTS_DRAWN, timeout=60_000)
         assert charts.count() > 0

@@ -13,11 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from ita import db, load
 from ita.errors import ParseError, RejectedError
-from ita.ui import escape, exports, imports
+from ita.ui import escape, exports, imports, plotly_bundle
 from ita.ui import format as fmt
 from ita.ui.labels import STATUSES, TEXT
 from ita.ui.page import TAB_KEY
-from tests.apptest import ROOT, open_page, open_tab, sql, table, th
+from tests.apptest import ROOT, open_page, open_tab, sql, table, th, trace_types
 
 SEED_001 = ROOT / "data" / "documents" / "001_040fced78df51963.txt"
 KORAT = "นครราชสีมา"
@@ -51,6 +51,7 @@ def test_every_tab_runs_in_both_languages(app_env: Path, page: str, tab: str, la
     assert at.title[0].value == title[lang == "en"]
     assert [t.label for t in at.tabs] == [TEXT[code][lang == "en"] for code in TABS[page]]
     assert at.session_state[TAB_KEY] == TEXT[tab][lang == "en"]
+    assert trace_types(at) <= plotly_bundle.TRACE_TYPES
 
 
 # Follow-through ------------------------------------------------------------------------------------

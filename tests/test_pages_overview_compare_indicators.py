@@ -10,9 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from ita import db
 from ita.ui import format as fmt
+from ita.ui import plotly_bundle
 from ita.ui.labels import TEXT
 from ita.ui.page import TAB_KEY
-from tests.apptest import ROOT, open_page, open_tab, sql, table, th
+from tests.apptest import ROOT, figures, open_page, open_tab, sql, table, th, trace_types
 
 KORAT = "นครราชสีมา"
 PAGES = ["pages/overview.py", "pages/compare.py", "pages/indicators.py"]
@@ -114,14 +115,15 @@ def test_every_tab_runs_in_both_languages(app_env: Path, page: str, tab: str, la
     at = open_page(page, tab=tab, lang=lang, year="2566", province=KORAT)
     assert [t.label for t in at.tabs] == [TEXT[code][lang == "en"] for code in TABS[page]]
     assert at.session_state[TAB_KEY] == TEXT[tab][lang == "en"]
-    assert at.get("plotly_chart") or at.dataframe
+    assert figures(at) or at.dataframe
+    assert trace_types(at) <= plotly_bundle.TRACE_TYPES
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_filter_matching_nothing_shows_a_sentence(app_env: Path, page: str) -> None:
     at = open_page(page, year="2566", province="กรุงเทพมหานคร")
     assert at.info[0].value in (th("no_data"), th("no_indicators_year"))
-    assert not at.get("plotly_chart")
+    assert not figures(at)
 
 
 # Compare ----------------------------------------------------------------------------------------

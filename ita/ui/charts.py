@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from ita.ui import plot
 from ita.ui.labels import t
 
 # plotly_white, with trace defaults only for the trace types the dashboard draws: every figure carries
@@ -41,6 +42,8 @@ STATUS_COLORS = {"done": "#009E73", "in_progress": "#E69F00", "not_started": "#D
 SEQUENTIAL = "Cividis"
 ACCENT = "#0072B2"
 REFERENCE = "#555555"
+# the text colour of Streamlit's light theme, so chart labels read like the page around them
+TEXT_COLOR = "#31333F"
 
 
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
@@ -55,7 +58,7 @@ def figure(traces: list[dict], layout: dict | None = None, *, height: int = 360)
     """
     layout = dict(layout or {})
     layout["legend"] = {**layout.get("legend", {}), **LEGEND}
-    layout |= {"font": {"family": FONT}, "height": height, "margin": MARGIN}
+    layout |= {"font": {"family": FONT, "color": TEXT_COLOR}, "height": height, "margin": MARGIN}
     # plain lists: plotly inspects and re-encodes every pandas or numpy array when the figure is sent
     traces = [{key: _plain(value) for key, value in trace.items()} for trace in traces]
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
@@ -71,9 +74,7 @@ def show(fig: go.Figure, data: pd.DataFrame, name: str) -> None:
     The table sits in a popover, which the browser draws only when opened (an expander draws its
     tables even when closed, and loading the table component alone costs a page ~0.3 s).
     """
-    st.plotly_chart(
-        fig, width="stretch", config={"displaylogo": False, "toImageButtonOptions": {"filename": name}}
-    )
+    plot.draw(fig, key=f"plot_{name}", filename=name)
     with st.popover(t("show_table"), icon=":material/table:"):
         st.dataframe(data, hide_index=True, width="stretch")
         st.download_button(

@@ -1,0 +1,34 @@
+// Draws one Plotly figure with plotly.js's cartesian bundle (see plotly_bundle.py), loaded once per browser tab.
+let loading;
+
+function plotly() {
+  loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = BUNDLE;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => reject(new Error(`${BUNDLE} did not load: run make setup`));
+    document.head.appendChild(script);
+  });
+  return loading;
+}
+
+export default function ({ data, parentElement }) {
+  let chart = parentElement.querySelector(".ita-plot");
+  if (!chart) {
+    chart = document.createElement("div");
+    chart.className = "ita-plot";
+    parentElement.appendChild(chart);
+  }
+  const figure = JSON.parse(data.figure);
+  plotly()
+    .then((Plotly) => Plotly.react(chart, figure.data, figure.layout, data.config))
+    .catch((error) => {
+      chart.textContent = error.message;
+    });
+  // the column, not the window, sets a chart's width (sidebar opened or closed, narrow screens)
+  const resized = new ResizeObserver(() => {
+    if (chart.data) window.Plotly.Plots.resize(chart);
+  });
+  resized.observe(chart);
+  return () => resized.disconnect();
+}

@@ -1,0 +1,37 @@
+"""Plotly figures drawn in the page by a small Streamlit component on plotly.js's cartesian bundle.
+
+st.plotly_chart would load the full plotly.js on every page (see plotly_bundle.py); the figure is the same
+Plotly JSON either way. The component's script is ours and static; figures reach it only as JSON data,
+which plotly.js draws as SVG text, so document text is never markup here either.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from ita.ui import plotly_bundle
+
+_LOG = logging.getLogger(__name__)
+_SCRIPT = Path(__file__).with_name("plot.js").read_text(encoding="utf-8")
+# an absolute path, so that it holds on every page's URL and behind a proxy's base path
+_BASE = st.get_option("server.baseUrlPath").strip("/")
+_BUNDLE_URL = "/" + "/".join(part for part in (_BASE, "app/static", plotly_bundle.FILE) if part)
+_COMPONENT = st.components.v2.component(
+    "ita_plot",
+    js=f"const BUNDLE = {json.dumps(_BUNDLE_URL)};\n{_SCRIPT}",
+    # plotly.js styles its hover labels and mode bar from rules it adds to the document's head
+    isolate_styles=False,
+)
+if not plotly_bundle.PATH.exists():
+    _LOG.warning("%s is missing, so charts cannot draw: run make setup", plotly_bundle.PATH)
+
+
+def draw(fig: go.Figure, *, key: str, filename: str) -> None:
+    """Draw `fig` at the column's width; its camera button saves `filename`.png."""
+    config = {"displaylogo": False, "responsive": False, "toImageButtonOptions": {"filename": filename}}
+    _COMPONENT(data={"figure": fig.to_json(), "config": config}, key=key)
