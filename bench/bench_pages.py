@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_data  # noqa: E402
 import pandas_baseline  # noqa: E402
 
-from bench.serving import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from bench.serving import CHARTS, CHROMIUM, CHROMIUM_ARGS, DRAWN, serve  # noqa: E402
 from ita import db  # noqa: E402
 from ita.build import build  # noqa: E402
 
@@ -76,21 +76,6 @@ st.set_page_config(layout="wide")
 filters.sidebar()
 st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
 """
-# Script finished (Streamlit's own run state, and its status widget gone) and `count` charts and tables all
-# drawn: each chart (the reference pages' stPlotlyChart, the dashboard's .ita-plot from ita/ui/plot.py) holds
-# one .js-plotly-plot, which has its .main-svg once Plotly has drawn it; a
-# table (stDataFrame) is drawn once its grid has a canvas. Tables in a closed popover are not in the page.
-CHARTS = '[data-testid="stPlotlyChart"], .ita-plot'
-READY = f"""(count) => {{
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-    if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
-    const charts = [...document.querySelectorAll('{CHARTS}')];
-    const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')];
-    const drawn = charts.filter(c => c.querySelector('.js-plotly-plot .main-svg')).length
-        + tables.filter(t => t.querySelector('canvas')).length;
-    return charts.length + tables.length >= count && drawn === charts.length + tables.length;
-}}"""
 PAGE_FILES = {
     "overview": "pages/overview.py",
     "compare": "pages/compare.py",
@@ -178,7 +163,7 @@ def open_page(context, url: str, charts: int) -> float:
     try:
         started = time.perf_counter()
         page.goto(url, wait_until="commit")
-        page.wait_for_function(READY, arg=charts, polling=10, timeout=120_000)
+        page.wait_for_function(DRAWN, arg=charts, polling=10, timeout=120_000)
         return time.perf_counter() - started
     finally:
         page.close()
@@ -191,7 +176,7 @@ def count_charts(context, url: str) -> int:
         page.goto(url)
         counts: list[int] = []
         while len(counts) < 3 or len(set(counts[-3:])) > 1:
-            page.wait_for_function(READY, arg=0, polling=50, timeout=120_000)
+            page.wait_for_function(DRAWN, arg=0, polling=50, timeout=120_000)
             counts.append(
                 page.locator(f'{CHARTS}, [data-testid="stMain"] [data-testid="stDataFrame"]').count()
             )
@@ -379,7 +364,7 @@ def bench_memory(database: Path, agency_id: int) -> tuple[int, int]:
             page.goto(url + path, wait_until="commit")
             pages.append(page)
         for page in pages:
-            page.wait_for_function(READY, arg=0, polling=100, timeout=180_000)
+            page.wait_for_function(DRAWN, arg=0, polling=100, timeout=180_000)
         time.sleep(2)
         settled = rss_bytes(pid)
         stop.set()

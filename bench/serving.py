@@ -28,6 +28,22 @@ CHROMIUM_ARGS = [
 # which are what a load run measures, so they may run at the lowest priority (niced_chromium).
 LOWEST_PRIORITY = 19
 START_TIMEOUT_S = 90
+# A page is drawn when its script has finished (Streamlit's own run state, and its status widget gone) and
+# at least `count` charts and tables are there, all drawn: each chart (the reference pages' stPlotlyChart, the
+# dashboard's .ita-plot from ita/ui/plot.py) holds one .js-plotly-plot, which has its .main-svg once Plotly
+# has drawn it; a table (stDataFrame) is drawn once its grid has a canvas. Tables in a closed popover are not
+# in the page.
+CHARTS = '[data-testid="stPlotlyChart"], .ita-plot'
+DRAWN = f"""(count) => {{
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+    if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+    const charts = [...document.querySelectorAll('{CHARTS}')];
+    const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')];
+    const drawn = charts.filter(c => c.querySelector('.js-plotly-plot .main-svg')).length
+        + tables.filter(t => t.querySelector('canvas')).length;
+    return charts.length + tables.length >= count && drawn === charts.length + tables.length;
+}}"""
 
 
 def free_port() -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.serving import CHROMIUM, CHROMIUM_ARGS, serve
+from bench.serving import CHROMIUM, CHROMIUM_ARGS, DRAWN, serve
 from ita.ui.labels import TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,11 +33,6 @@ _SETTLED = """() => {
     if (busy) { window.__settledSince = undefined; return false; }
     window.__settledSince = window.__settledSince || performance.now();
     return performance.now() - window.__settledSince > 1000;
-}"""
-
-_CHARTS_DRAWN = """() => {
-    const charts = document.querySelectorAll('.ita-plot').length;
-    return charts > 0 && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts;
 }"""
 
 pytestmark = [
@@ -86,7 +81,7 @@ def test_page_renders_without_exception(server, browser, path, query, has_chart)
     page = _open(browser, f"{server}/{path}{query}", 1400)
     charts = page.locator(".ita-plot")
     if has_chart:
-        page.wait_for_function(_CHARTS_DRAWN, timeout=60_000)
+        page.wait_for_function(DRAWN, arg=1, polling=100, timeout=60_000)
         assert charts.count() > 0
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import tarfile
+import urllib.error
 from pathlib import Path
 
 import plotly.offline
@@ -50,3 +51,18 @@ def test_the_digest_is_the_registrys_form() -> None:
     assert plotly_bundle.integrity(b"") == (
         "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
     )
+
+
+def test_no_registry_stops_setup_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreachable(url: str, timeout: float) -> None:
+        raise urllib.error.URLError("[Errno -3] Temporary failure in name resolution")
+
+    monkeypatch.setattr(plotly_bundle.urllib.request, "urlopen", unreachable)
+    target = tmp_path / "static" / plotly_bundle.FILE
+    with pytest.raises(SystemExit) as stop:
+        plotly_bundle.main(target)
+    assert stop.value.code == (
+        f"{plotly_bundle.TARBALL}: cannot fetch ([Errno -3] Temporary failure in name resolution); "
+        "the dashboard draws its charts with this file"
+    )
+    assert not target.exists()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import sys
 import tarfile
 import urllib.request
 from pathlib import Path
@@ -56,6 +57,17 @@ def fetch(target: Path = PATH) -> bool:
     return True
 
 
+def main(target: Path = PATH) -> None:
+    """`make setup`'s step: fetch the bundle, or stop with one line saying why it could not be had."""
+    try:
+        if fetch(target):
+            print(f"{target.name}: fetched from {TARBALL}")
+    except ValueError as error:
+        sys.exit(str(error))
+    except OSError as error:  # urllib's URLError and socket timeouts are OSErrors
+        reason = getattr(error, "reason", None) or error
+        sys.exit(f"{TARBALL}: cannot fetch ({reason}); the dashboard draws its charts with this file")
+
+
 if __name__ == "__main__":
-    if fetch():
-        print(f"{PATH.name}: fetched from {TARBALL}")
+    main()
