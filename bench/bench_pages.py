@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_data  # noqa: E402
 import pandas_baseline  # noqa: E402
 
-from bench.serving import CHARTS, CHROMIUM, CHROMIUM_ARGS, DRAWN, serve  # noqa: E402
+from bench.serving import CHARTS, CHROMIUM, CHROMIUM_ARGS, DRAWN, TABLES, serve  # noqa: E402
 from ita import db  # noqa: E402
 from ita.build import build  # noqa: E402
 
@@ -177,9 +177,7 @@ def count_charts(context, url: str) -> int:
         counts: list[int] = []
         while len(counts) < 3 or len(set(counts[-3:])) > 1:
             page.wait_for_function(DRAWN, arg=0, polling=50, timeout=120_000)
-            counts.append(
-                page.locator(f'{CHARTS}, [data-testid="stMain"] [data-testid="stDataFrame"]').count()
-            )
+            counts.append(page.locator(f"{CHARTS}, {TABLES}").count())
             page.wait_for_timeout(1000)
         return counts[-1]
     finally:

@@ -34,12 +34,13 @@ START_TIMEOUT_S = 90
 # has drawn it; a table (stDataFrame) is drawn once its grid has a canvas. Tables in a closed popover are not
 # in the page.
 CHARTS = '[data-testid="stPlotlyChart"], .ita-plot'
+TABLES = '[data-testid="stMain"] [data-testid="stDataFrame"]'
 DRAWN = f"""(count) => {{
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.dataset.testScriptState !== 'notRunning') return false;
     if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
     const charts = [...document.querySelectorAll('{CHARTS}')];
-    const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')];
+    const tables = [...document.querySelectorAll('{TABLES}')];
     const drawn = charts.filter(c => c.querySelector('.js-plotly-plot .main-svg')).length
         + tables.filter(t => t.querySelector('canvas')).length;
     return charts.length + tables.length >= count && drawn === charts.length + tables.length;
