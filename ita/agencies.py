@@ -65,9 +65,9 @@ def parse_name(raw: str) -> AgencyName:
 
 def _fix_city_place(agency_type: str, place: str) -> str:
     # "เทศบาลนครราชสีมา" drops the city's own "นคร": restore it when that yields a real place.
-    if agency_type != "city_municipality" or geography.infer_place(place, level="district"):
+    if agency_type != "city_municipality" or geography.places_named(place, level="district"):
         return place
-    if geography.infer_place("นคร" + place, level="district"):
+    if geography.places_named("นคร" + place, level="district"):
         return "นคร" + place
     return place
 
@@ -79,6 +79,13 @@ def identity_key(name: AgencyName, province: str | None) -> str:
 
 # The synthetic sample's agencies carry this before their real identity key, so they never merge with real ones.
 SYNTHETIC_KEY_PREFIX = "synthetic|"
+
+
+def places(name: AgencyName) -> list[geography.Place]:
+    """Every place in Thailand an agency of this name and type could be in."""
+    if name.type == "other":
+        return []
+    return geography.places_named(name.place, level=_PLACE_LEVEL[name.type])
 
 
 def locate(name: AgencyName) -> geography.Place | None:

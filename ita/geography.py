@@ -72,24 +72,30 @@ def province_named(text: str) -> str | None:
     return None
 
 
-def infer_place(place_name: str, *, level: str = "subdistrict") -> Place | None:
-    """Locate an agency from its place name when that name is unambiguous in Thailand.
+def places_named(place_name: str, *, level: str = "subdistrict") -> list[Place]:
+    """Every place an agency of this level may be named after.
 
-    A subdistrict organisation is named after its ตำบล, so the name must exist as exactly one
-    subdistrict; a municipality or PAO named after a province or district is located by that.
+    A province's name names the province. Otherwise a subdistrict organisation is named after its
+    ตำบล (a district of the name counts only when no ตำบล has it), and a municipality after its ตำบล
+    or its อำเภอ, so both count.
     """
     province = province_named(place_name)
     if province or level == "province":
-        return Place(None, province) if province else None
+        return [Place(None, province)] if province else []
     key = geothai.normalize(place_name)
+    subdistricts = _subdistrict_index().get(key, [])
+    districts = _district_index().get(key, [])
     if level == "district":
-        hits = _district_index().get(key, [])
-        if len(hits) == 1:
-            return hits[0]
-    hits = _subdistrict_index().get(key, [])
-    if len(hits) == 1:
-        return hits[0]
-    district_hits = _district_index().get(key, [])
-    if len(district_hits) == 1:
-        return district_hits[0]
-    return None
+        return [*districts, *(p for p in subdistricts if p not in districts)]
+    return subdistricts or districts
+
+
+def infer_place(place_name: str, *, level: str = "subdistrict") -> Place | None:
+    """Locate an agency from its place name when every place of that name lies in one province
+    (the district too when they share one); None when the name is unknown or names places in
+    several provinces, since a guess would put the agency's results in the wrong province."""
+    places = places_named(place_name, level=level)
+    if len({p.province for p in places}) != 1:
+        return None
+    districts = {p.district for p in places}
+    return Place(districts.pop() if len(districts) == 1 else None, places[0].province)

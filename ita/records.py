@@ -69,6 +69,29 @@ class Warning_:
 
 
 @dataclass
+class RowAccount:
+    """What became of every table row of a document: nothing read is dropped without a word.
+
+    A row is a header (or a group heading or total inside a table), opens a measure, continues one,
+    gives the status of one listed earlier, holds a score, or is skipped with a warning naming its
+    line; `unexplained` lists rows that met none of these, which the parser should never leave.
+    """
+
+    read: int = 0
+    headers: int = 0
+    measures: int = 0
+    continuations: int = 0
+    statuses: int = 0
+    scores: int = 0
+    warned: int = 0
+    unexplained: list[int] = field(default_factory=list)
+
+    @property
+    def used(self) -> int:
+        return self.measures + self.continuations + self.statuses + self.scores
+
+
+@dataclass
 class ReportDocument:
     """One agency document: an ITA analysis, a measures plan or a progress report."""
 
@@ -80,6 +103,7 @@ class ReportDocument:
     assessments: list[Assessment] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+    row_account: RowAccount = field(default_factory=RowAccount)
 
     def to_json(self) -> dict:
         """The published JSON contract (schemas/report.schema.json)."""
@@ -95,6 +119,7 @@ class ReportDocument:
             m["start"] = m["start"].isoformat() if m["start"] else None
             m["end"] = m["end"].isoformat() if m["end"] else None
             m["source_lines"] = list(m["source_lines"])
+        out["row_account"]["used"] = self.row_account.used
         return out
 
 

@@ -79,6 +79,12 @@ def html_lines(html: str) -> list[str]:
     return parser.finish()
 
 
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    """A cell's rowspan or colspan: 1 when absent or unreadable, at most 100."""
+    value = dict(attrs).get(name) or "1"
+    return min(int(value), 100) if value.strip().isdigit() and int(value) > 0 else 1
+
+
 def _reject_binary(data: bytes, name: str) -> None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError(name, "unsupported encoding: UTF-16; save the file as UTF-8")
@@ -147,7 +153,12 @@ def _tidy_cell(text: str) -> str:
 
 
 class _HtmlLines(HTMLParser):
-    """Collects lines: text between block elements, and one tab-separated line per table row."""
+    """Collects lines: text between block elements, and one tab-separated line per table row.
+
+    Cells keep their place on the table's grid, as Word's merged cells do: a cell spanning columns
+    (colspan) is followed by empty cells, and a place covered by a cell from a row above (rowspan)
+    reads empty, so a measure spanning several rows of steps continues like a row after a page break.
+    """
 
     _BLOCKS = frozenset(
         {
@@ -165,6 +176,9 @@ class _HtmlLines(HTMLParser):
         self._text: list[str] = []
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
+        self._span = (1, 1)  # the open cell's rowspan and colspan
+        self._covered: dict[int, int] = {}  # column → rows still covered by a cell above, this one included
+        self._below: dict[int, int] = {}  # column → rows the current row's cells cover below it
         self._tables = 0
         self._skipping = 0
 
@@ -178,10 +192,13 @@ class _HtmlLines(HTMLParser):
         elif tag == "table":
             self._tables += 1
             self._flush()
+            if self._tables == 1:
+                self._covered = {}
         elif self._tables == 1 and tag == "tr":
-            self._row = []
+            self._row, self._below = [], {}
         elif self._tables == 1 and tag in ("td", "th"):
             self._cell = []
+            self._span = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
         elif self._cell is not None:
             self._cell_markup(tag, closing=False)
         elif tag in self._BLOCKS:
@@ -218,15 +235,32 @@ class _HtmlLines(HTMLParser):
     def _end_cell(self) -> None:
         if self._cell is None or self._row is None:
             return
-        self._row.append(_tidy_cell("".join(self._cell)))
+        self._skip_covered()
+        rows, columns = self._span
+        for offset in range(columns):
+            if rows > 1:
+                self._below[len(self._row)] = rows - 1
+            self._row.append("" if offset else _tidy_cell("".join(self._cell)))
         self._cell = None
 
     def _end_row(self) -> None:
         if self._cell is not None:
             self._end_cell()
-        if self._row and any(cell.strip() for cell in self._row):
+        if self._row is None:
+            return
+        if any(column >= len(self._row) for column in self._covered):
+            self._skip_covered(to_end=True)
+        if any(cell.strip() for cell in self._row):
             self._lines.append("\t".join(self._row))
+        kept = {column: rows - 1 for column, rows in self._covered.items() if rows > 1}
+        self._covered = kept | self._below
         self._row = None
+
+    def _skip_covered(self, *, to_end: bool = False) -> None:
+        """Empty cells for the places a cell of a row above covers, up to the next free place."""
+        last = max(self._covered, default=-1)
+        while len(self._row) in self._covered or (to_end and len(self._row) <= last):
+            self._row.append("")
 
     def _flush(self) -> None:
         line = _one_line("".join(self._text))

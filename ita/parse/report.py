@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from functools import cache
 from pathlib import Path
 
 from ita import agencies, framework, geography
 from ita.errors import ParseError
 from ita.parse import tables
 from ita.parse.reader import read_lines
-from ita.records import Agency, Assessment, Measure, ReportDocument, Warning_
+from ita.records import Agency, Assessment, Measure, ReportDocument, RowAccount, Warning_
 from ita.thai import normalize_text
 from ita.thai_dates import fiscal_year_bounds, mentions_month, parse_period
 
@@ -39,6 +40,9 @@ _ADDRESS_RE = re.compile(
     r"(?:อำเภอ|อ\.)\s?(?P<district>[\u0e01-\u0e4e]+)\s*(?:จังหวัด|จ\.)\s?(?P<province>[\u0e01-\u0e4e]+)"
 )
 _PROVINCE_RE = re.compile(r"(?:จังหวัด|จ\.)\s?(?P<province>[\u0e01-\u0e4e]+)")
+# How far after a name its address may start ("… ตั้งอยู่เลขที่ 99 หมู่ 1 ตำบลหนองปรือ อำเภอ…").
+_ADDRESS_GAP = 60
+_PROVINCES_LISTED = 5
 
 _BE = r"(?:พ\s?\.\s?ศ\s?\.?\s*)?"
 _TITLE_YEAR_RE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี)\s*{_BE}(?P<year>25\d\d)(?!\d)")
@@ -55,7 +59,8 @@ _SCORE_RE = re.compile(
     r"[^\d]{0,40}?"
     rf"(?:\(\s*(?P<rating_p>{_RATING})\s*\)(?:\s*ระดับ\s*(?P<grade_p>{_GRADE}))?"
     rf"|ระดับ\s*:?\s*(?:(?P<grade>{_GRADE})|(?P<rating_l>{_RATING}))"
-    rf"|เกณฑ์\s*:?\s*(?P<rating>{_RATING}))"
+    rf"|เกณฑ์\s*:?\s*(?P<rating>{_RATING})"
+    rf"|ผลการประเมิน\s*:?\s*(?P<rating_r>{_RATING}))"
 )
 _SCORE_CONTEXT = 40
 # Words every _SCORE_RE match holds (each rating contains "ผ่าน"); a line without them is not
@@ -66,6 +71,7 @@ _DECIMAL_RE = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
 _WHOLE_SCORE_RE = re.compile(
     r"(?:(?<=ได้)|(?<=คะแนน))\s*(?P<a>\d{1,3})(?![\d.])|(?<![\d.])(?P<b>\d{1,3})\s*คะแนน"
 )
+_ANOTHER_NAME_RE = re.compile(r"ด้าน|ตัวชี้วัด")
 _INSTRUMENT_RE = re.compile(
     r"(?<![A-Za-z])(?P<code>IIT|EIT|OIT)(?![A-Za-z])\)?(?P<gap>[^\d]{0,30}?)(?<![\d.])(?P<score>\d{1,3}\.\d{1,2})(?![\d.])"
 )
@@ -75,6 +81,9 @@ _INSTRUMENT_HEADING_RE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])")
 _HEADING_MAX = 200
 _INSTRUMENT_HEADING_MAX = 80
 _CONTINUED_RE = re.compile(r"\(\s*ต่อ\s*\)")
+# A total row at the foot of a table ("รวม", "รวมทั้งสิ้น 10 มาตรการ"), not a measure.
+_TOTAL_RE = re.compile(r"(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|total)(?:\s*\d.*)?$", re.IGNORECASE)
+_COLUMN_NUMBER_RE = re.compile(r"(?P<n>\d{1,3})(?:\.(?P<sub>\d{1,2}))?\.?")
 _SIMILAR_TITLE = 0.85
 _RESULT_FIELDS = ("result", "outcome", "suggestion", "followup")
 
@@ -88,32 +97,36 @@ def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
     """Parse a document's lines (line numbers are 1-based indexes into ``lines``)."""
     texts = [_clean(raw) for raw in lines]  # cleaned once: every search below reads them
     title = _title_lines(lines, texts)
-    assessments, score_warnings = _assessments(texts)
+    assessments, score_warnings, score_lines = _assessments(texts)
     fiscal_year = _fiscal_year(title, texts, assessments)
-    reader = _MeasureReader(fiscal_year)
-    for no, raw in enumerate(lines, 1):
-        reader.feed(no, raw)
+    reader = _MeasureReader(fiscal_year, score_lines)
+    reader.read(lines)
     measures = [draft.measure for draft in reader.drafts]
     if not measures and not assessments:
         raise ParseError(file_name, "not an ITA document: no measures table and no ITA score found")
-    agency = _agency(texts, title)
-    if agency is None:
+    found = _agency(texts, title)
+    if found is None:
         raise ParseError(file_name, "no agency name (องค์การบริหารส่วนตำบล…, เทศบาล…) found in the title")
+    agency, place_warnings = found
     if fiscal_year is None:
         raise ParseError(file_name, "no fiscal year (ประจำปีงบประมาณ พ.ศ. …) found")
-    kind = _kind(" ".join(text for _, text in title), measures)
+    title_text = " ".join(text for _, text in title)
+    kind = _kind(title_text, measures)
     if kind == "analysis" and any(a.fiscal_year == fiscal_year for a in assessments):
         fiscal_year += 1  # an analysis of year Y's result belongs to the measures of year Y+1
     for assessment in assessments:
         assessment.fiscal_year = assessment.fiscal_year or fiscal_year - 1
-    period = _report_period(title, fiscal_year)
+    period = _report_period(title, fiscal_year, kind)
     warnings = [
+        *place_warnings,
         *reader.warnings,
         *score_warnings,
         *_date_warnings(measures, fiscal_year, period),
         *_overall_warnings(assessments),
     ]
-    return ReportDocument(file_name, agency, fiscal_year, kind, period, assessments, measures, warnings)
+    return ReportDocument(
+        file_name, agency, fiscal_year, kind, period, assessments, measures, warnings, reader.account()
+    )
 
 
 def _clean(raw: str) -> str:
@@ -135,7 +148,8 @@ def _title_lines(lines: list[str], texts: list[str]) -> list[tuple[int, str]]:
 # --- agency -------------------------------------------------------------------------------------
 
 
-def _agency(texts: list[str], title: list[tuple[int, str]]) -> Agency | None:
+def _agency(texts: list[str], title: list[tuple[int, str]]) -> tuple[Agency, list[Warning_]] | None:
+    """The agency the document is about, placed where the document says it is (see _place_agency)."""
     body = list(enumerate(texts, 1))
     found = (
         _find_name(title, _LOCAL_AGENCY_RE)
@@ -148,23 +162,45 @@ def _agency(texts: list[str], title: list[tuple[int, str]]) -> Agency | None:
     name = agencies.parse_name(raw_name)
     agency = Agency(name.canonical, name.type, line=line)
     nearby = " ".join(text for no, text in body if line <= no <= line + 2)
-    _place_agency(agency, name, nearby)
-    return agency
+    written = _ADDRESS_RE.search(nearby) or _PROVINCE_RE.search(nearby) or _address_after_name(body, name)
+    return agency, _place_agency(agency, name, written)
 
 
 def _find_name(lines: list[tuple[int, str]], pattern: re.Pattern[str]) -> tuple[int, str] | None:
     for no, text in lines:
-        match = pattern.search(text)
-        if match:
-            place = match["place"]
-            cut = _AFTER_NAME_RE.search(place, 1)
-            return no, match["prefix"] + (place[: cut.start()] if cut else place)
+        for _, raw_name in _names(text, pattern):
+            return no, raw_name
     return None
 
 
-def _place_agency(agency: Agency, name: agencies.AgencyName, nearby: str) -> None:
-    """District and province as written after the name, else inferred from the place name."""
-    written = _ADDRESS_RE.search(nearby) or _PROVINCE_RE.search(nearby)
+def _names(text: str, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], str]]:
+    """Agency names on a line, each cut where running text goes on after it without a space."""
+    out = []
+    for match in pattern.finditer(text):
+        place = match["place"]
+        cut = _AFTER_NAME_RE.search(place, 1)
+        out.append((match, match["prefix"] + (place[: cut.start()] if cut else place)))
+    return out
+
+
+def _address_after_name(body: list[tuple[int, str]], name: agencies.AgencyName) -> re.Match[str] | None:
+    """An address written right after the agency's name anywhere in the document (the memo's opening
+    sentence, a letterhead, a signature), in whichever spelling the name takes there."""
+    for _, text in body:
+        for pattern in (_LOCAL_AGENCY_RE, _PROVINCE_AGENCY_RE):
+            for match, raw_name in _names(text, pattern):
+                if agencies.parse_name(raw_name).canonical != name.canonical:
+                    continue
+                end = match.start() + len(raw_name)
+                written = _ADDRESS_RE.search(text, end) or _PROVINCE_RE.search(text, end)
+                if written and written.start() - end <= _ADDRESS_GAP:
+                    return written
+    return None
+
+
+def _place_agency(agency: Agency, name: agencies.AgencyName, written: re.Match[str] | None) -> list[Warning_]:
+    """District and province as the document writes them, else inferred from the place name when
+    every place of that name lies in one province; otherwise left empty, with a warning saying why."""
     province = geography.province_named(written["province"]) if written else None
     located = agencies.locate(name)
     if province:
@@ -177,6 +213,18 @@ def _place_agency(agency: Agency, name: agencies.AgencyName, nearby: str) -> Non
         agency.province, agency.district = located.province, located.district
         # A provincial organisation names its province; only a town's province is a guess.
         agency.province_inferred = name.type not in ("pao", "provincial_office")
+    else:
+        provinces = list(dict.fromkeys(p.province for p in agencies.places(name)))
+        if len(provinces) > 1:
+            listed = ", ".join(provinces[:_PROVINCES_LISTED]) + (
+                ", …" if len(provinces) > _PROVINCES_LISTED else ""
+            )
+            message = (
+                f"no province stated for {agency.name}, and places named {name.place} lie in "
+                f"{len(provinces)} provinces ({listed}): the province is left empty rather than guessed"
+            )
+            return [Warning_(message, agency.line)]
+    return []
 
 
 def _district_of(district: str, province: str) -> str | None:
@@ -221,8 +269,9 @@ def _kind(title: str, measures: list[Measure]) -> str:
     return "progress"
 
 
-def _report_period(title: list[tuple[int, str]], fiscal_year: int) -> tuple[date, date] | None:
-    """The period a progress report covers, when its title writes it after "รอบ"."""
+def _report_period(title: list[tuple[int, str]], fiscal_year: int, kind: str) -> tuple[date, date] | None:
+    """The period a progress report covers: as its title writes it after "รอบ", else the one its
+    round means (a six-month report covers October to March, a year-end report the fiscal year)."""
     for _, text in title:
         at = text.find("รอบ")
         if at < 0 or not mentions_month(text[at:]):
@@ -230,14 +279,20 @@ def _report_period(title: list[tuple[int, str]], fiscal_year: int) -> tuple[date
         start, end = parse_period(text[at:], fiscal_year=fiscal_year)
         if start and end:
             return start, end
+    first, last = fiscal_year_bounds(fiscal_year)
+    if kind == "progress_6_months":
+        return first, date(last.year, 3, 31)
+    if kind == "progress_year_end":
+        return first, last
     return None
 
 
 # --- ITA results --------------------------------------------------------------------------------
 
 
-def _assessments(texts: list[str]) -> tuple[list[Assessment], list[Warning_]]:
-    """Every ITA result quoted, one per year, with the indicator and instrument scores near it."""
+def _assessments(texts: list[str]) -> tuple[list[Assessment], list[Warning_], frozenset[int]]:
+    """Every ITA result quoted, one per year, with the indicator and instrument scores near it,
+    and the lines any score was read from."""
     found: list[Assessment] = []
     details: list[tuple[int, str, str, float]] = []  # (line, "indicators"|"instruments", key, score)
     for no, text in enumerate(texts, 1):
@@ -247,9 +302,11 @@ def _assessments(texts: list[str]) -> tuple[list[Assessment], list[Warning_]]:
             continue
         found += _quoted_scores(texts, no)
         details += [(no, "instruments", code, score) for code, score in _instrument_scores(text)]
+        details += [(no, "indicators", key, score) for key, score in _named_indicator_scores(text)]
     assessments, warnings = _one_per_year(found)
     _attach(assessments, details, texts)
-    return assessments, warnings
+    lines = frozenset(a.line for a in found) | frozenset(line for line, *_ in details)
+    return assessments, warnings, lines
 
 
 def _indicator_score(text: str) -> tuple[str, float] | None:
@@ -279,7 +336,7 @@ def _quoted_scores(texts: list[str], no: int) -> list[Assessment]:
                 fiscal_year=_year_near(texts, no, match.start()),
                 score=score,
                 grade=match["grade"] or match["grade_p"],
-                rating=match["rating"] or match["rating_p"] or match["rating_l"],
+                rating=match["rating"] or match["rating_p"] or match["rating_l"] or match["rating_r"],
                 line=no,
             )
         )
@@ -301,6 +358,50 @@ def _year_near(texts: list[str], no: int, position: int) -> int | None:
             return years[-1]
     after = _YEAR_RE.search(text, position)
     return int(after["year"]) if after else None
+
+
+def _named_indicator_scores(text: str) -> list[tuple[str, float]]:
+    """Indicators quoted by name in prose, with no number ("ผลการประเมินด้านการใช้ทรัพย์สินของ
+    ทางราชการ ได้ 85.15 คะแนน"): the name after "ด้าน" or "ตัวชี้วัด", then its score."""
+    if "ด้าน" not in text and "ตัวชี้วัด" not in text:  # spares the scans (see _SCORE_WORDS)
+        return []
+    squashed = "".join(text.split())
+    out = []
+    for key, pattern in _indicator_name_patterns():
+        for match in pattern.finditer(squashed):
+            gap, score = match["gap"], float(match["score"])
+            said = "ได้" in gap or "คะแนน" in gap or match["unit"]
+            if said and score <= 100 and not _ANOTHER_NAME_RE.search(gap):
+                out.append((key, score))
+                break
+    return out
+
+
+@cache
+def _indicator_name_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A pattern per indicator of the ten-indicator frameworks, from its Thai name as the framework
+    files write it; "ของ" may read "ของทาง" and a bracketed alternative name may be left out."""
+    names: dict[int, set[str]] = {}
+    for year_framework in framework.frameworks().values():
+        for indicator in year_framework.indicators:
+            names.setdefault(indicator.no, set()).add(indicator.name_th)
+    patterns = []
+    for no, spellings in sorted(names.items()):
+        alternatives = []
+        for spelling in sorted(spellings, key=len, reverse=True):
+            words = "".join(re.sub(r"\(.*?\)", "", spelling).split())
+            alternatives.append(re.escape(words).replace("ของ", "ของ(?:ทาง)?"))
+        name = "|".join(alternatives)
+        patterns.append(
+            (
+                str(no),
+                re.compile(
+                    rf"(?:ด้าน|ตัวชี้วัด)(?:ที่\d{{1,2}})?(?:{name})(?:\([^)]*\))?"
+                    r"(?P<gap>[^\d]{0,30}?)(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)(?![\d.])(?P<unit>คะแนน)?"
+                ),
+            )
+        )
+    return tuple(patterns)
 
 
 def _instrument_scores(text: str) -> list[tuple[str, float]]:
@@ -367,87 +468,181 @@ class _Draft:
     measure: Measure
     numbered: bool
     table: int
+    line: int
+
+    @property
+    def bare(self) -> bool:
+        """Only a title so far: a "1." row above "1.1" rows, which is their group, not a measure."""
+        m = self.measure
+        return not (
+            m.steps or m.responsible or m.start or m.status or any(getattr(m, f) for f in _RESULT_FIELDS)
+        )
 
 
 @dataclass
 class _MeasureReader:
-    """Reads measures from table rows, line by line, keeping the state a page break interrupts."""
+    """Reads measures from table rows, line by line, keeping the state a page break interrupts,
+    and records what became of every table row (see RowAccount)."""
 
     fiscal_year: int | None
+    score_lines: frozenset[int]
     drafts: list[_Draft] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     roles: list[str] | None = None
     table: int = 0
     group: str | None = None
+    parent: int | None = None  # the number of the row whose title is the group of "1.1", "1.2" rows
     current: _Draft | None = None
     after_heading: bool = False
     after_header: bool = False
+    outcomes: dict[int, str] = field(default_factory=dict)  # line → what became of the table row
 
-    def feed(self, no: int, raw: str) -> None:
-        cells = raw.split("\t")
+    def read(self, lines: list[str]) -> None:
+        rows = [raw.split("\t") for raw in lines]
+        for index, cells in enumerate(rows):
+            following = rows[index + 1] if index + 1 < len(rows) else []
+            self.feed(index + 1, lines[index], cells, following)
+
+    def account(self) -> RowAccount:
+        account = RowAccount(read=len(self.outcomes))
+        for no, outcome in self.outcomes.items():
+            if outcome == "unexplained":
+                account.unexplained.append(no)
+            else:
+                setattr(account, outcome, getattr(account, outcome) + 1)
+        return account
+
+    def feed(self, no: int, raw: str, cells: list[str], following: list[str]) -> None:
         filled = [c for c in cells if tables.strip_tags(c)]
         if not filled:
             return
+        is_row = len(cells) > 1
+        if is_row:
+            self.outcomes[no] = "unexplained"  # until one of the branches below says otherwise
         heading = None
         if len(filled) == 1:
             # In a table, or once one has begun: an analysis before the measures names every indicator
-            heading = _group_heading(filled[0], indicators=len(cells) > 1 or self.roles is not None)
+            heading = _group_heading(filled[0], indicators=is_row or self.roles is not None, in_table=is_row)
         if heading:
-            self.group, self.after_heading, self.after_header = heading, True, False
-        elif len(cells) < 2:
+            self._set_group(heading)
+            self.after_heading, self.after_header = True, False
+            self._mark(no, "headers")
+        elif not is_row:
             self.after_header = False
-        elif not self._header(cells):
+        elif no in self.score_lines and (self.roles is None or _indicator_score(raw)):
+            self._mark(no, "scores")
+        elif self._header(cells, following):
+            self._mark(no, "headers")
+        elif self.roles is None:
+            self._skip(no, "a table row before any header naming its columns was not read")
+        else:
             self.after_header = False
-            if self.roles and not _indicator_score(raw):
-                self._row(no, tables.cells_by_role(cells, self.roles))
+            self._row(no, tables.cells_by_role(cells, self.roles))
 
-    def _header(self, cells: list[str]) -> bool:
+    def _mark(self, no: int, outcome: str) -> None:
+        if no in self.outcomes:
+            self.outcomes[no] = outcome
+
+    def _skip(self, no: int, reason: str) -> None:
+        self.warnings.append(Warning_(reason, no))
+        self._mark(no, "warned")
+
+    def _set_group(self, group: str) -> None:
+        self.group, self.parent = group, None
+
+    def _header(self, cells: list[str], following: list[str]) -> bool:
         roles = tables.header_roles(cells)
         if roles is None:
-            return False
+            # the first row of a two-row header: a merged cell above the status columns of the next row
+            first = tables.header_like(cells)
+            below = tables.header_like(following) if following else None
+            if not (first and "title" in first and below and tables.is_status_subheader(below)):
+                return False
+            roles = first
+        group = _header_group(cells)
         if self.after_header and self.roles and "title" not in roles:
             self.roles = tables.merge_header(self.roles, roles)
-        elif roles != self.roles:
+        elif roles != self.roles or (group and group != self.group):
             self.roles, self.table, self.current = roles, self.table + 1, None
+        if group:
+            self._set_group(group)
         self.after_header = True
         return True
 
     def _row(self, no: int, row: dict[str, list[str]]) -> None:
-        number, title = tables.leading_number(" ".join(row.get("title", [])))
-        number = number if number is not None else _column_number(row)
+        self._group_cell(row)
+        number, sub, title = tables.leading_number(" ".join(row.get("title", [])))
+        if number is None:
+            number, sub = _column_number(row)
         continued = bool(_CONTINUED_RE.search(title))
         title = "" if tables.is_blank(title) else _CONTINUED_RE.sub("", title).strip()
+        if _TOTAL_RE.match(normalize_text(title)):
+            self._mark(no, "headers")
+            return
+        if sub is not None and number is not None:
+            number = self._sub_numbered(number, sub)
         opens = bool(title) and (
             number is not None or self.after_heading or not self.current or not self.current.numbered
         )
         if opens and not continued:
-            self._open(no, number, title)
+            self._mark(no, self._open(no, number, title))
         elif self.current is None:
-            self.warnings.append(Warning_("a table row that continues no measure was skipped", no))
+            self._skip(no, "a table row that continues no measure was skipped")
             return
-        elif title and _squash(title) not in _squash(self.current.measure.title):
-            self.current.measure.title = f"{self.current.measure.title} {title}"
+        else:
+            if title and not _squash(self.current.measure.title).endswith(_squash(title)):
+                self.current.measure.title = f"{self.current.measure.title} {title}"
+            self._mark(no, "continuations")
         self.after_heading = False
         self._fill(self.current.measure, row, no)
 
-    def _open(self, no: int, number: int | None, title: str) -> None:
+    def _group_cell(self, row: dict[str, list[str]]) -> None:
+        """A group written in its own column ("แบบวัด": IIT), once for the rows it spans."""
+        text = tables.strip_tags(" ".join(row.get("group", [])))
+        if tables.is_blank(text):
+            return
+        group = _group_heading(text, indicators=True, in_table=True) or _clean(text)
+        if group != self.group:
+            self._set_group(group)
+            self.after_heading = True
+
+    def _sub_numbered(self, number: int, sub: int) -> int:
+        """The number of a measure numbered "1.2": 2 in the group its "1." row names, which stops
+        being a measure when it holds nothing but its title."""
+        parent = self.current
+        if self.parent != number and parent and parent.measure.no == number and parent.bare:
+            self.drafts.remove(parent)
+            self._set_group(f"{number}. {normalize_text(parent.measure.title)}")
+            self.parent, self.current = number, None
+            self.outcomes[parent.line] = "headers"
+        return sub
+
+    def _open(self, no: int, number: int | None, title: str) -> str:
         listed = self._listed_before(number, title)
         if listed:
             self.current = listed
-            return
+            return "statuses" if listed.table != self.table else "continuations"
         sequential = self.drafts[-1].measure.no + 1 if self.drafts else 1
         measure = Measure(no=number if number is not None else sequential, title=title, group=self.group)
         measure.source_lines = (no, no)
-        self.current = _Draft(measure, numbered=number is not None, table=self.table)
+        self.current = _Draft(measure, numbered=number is not None, table=self.table, line=no)
         self.drafts.append(self.current)
+        return "measures"
 
     def _listed_before(self, number: int | None, title: str) -> _Draft | None:
-        """The same measure already read: listed again in a later table (plan, then status)."""
+        """The same measure already read: listed again in a later table (plan, then status).
+
+        Numbering may restart in each group (IIT 1–5, EIT 1–4), so a measure is known by its group,
+        its number and its title, which a later table may wrap differently.
+        """
+        found = []
         for draft in self.drafts:
             same_number = draft.measure.no == number if number is not None else draft.table != self.table
             if same_number and _similar(draft.measure.title, title):
-                return draft
-        return None
+                found.append(draft)
+        same_group = [d for d in found if d.measure.group == self.group]
+        other_tables = [d for d in found if d.table != self.table]
+        return (same_group or other_tables or [None])[0]
 
     def _fill(self, measure: Measure, row: dict[str, list[str]], no: int) -> None:
         measure.source_lines = (min(measure.source_lines[0], no), max(measure.source_lines[1], no))
@@ -459,6 +654,7 @@ class _MeasureReader:
             self._period(measure, cell, no)
         for name in _RESULT_FIELDS:
             setattr(measure, name, _append_text(getattr(measure, name), row.get(name, [])))
+        measure.result = _append_text(measure.result, _tick_notes(row))
         measure.status = _status(row) or measure.status
 
     def _period(self, measure: Measure, cell: str, no: int) -> None:
@@ -473,29 +669,48 @@ class _MeasureReader:
         measure.end = max(end, measure.end) if measure.end else end
 
 
-def _group_heading(text: str, *, indicators: bool) -> str | None:
+def _group_heading(text: str, *, indicators: bool, in_table: bool = False) -> str | None:
     """The group a heading opens: "IIT"/"EIT"/"OIT" for "มาตรการ/แนวทาง ยกระดับ IIT", or the issue or
     indicator heading itself ("ประเด็นที่ 1 …", "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", digits Arabic; an
-    indicator's score line is no heading) when `indicators` is true; None for any other line."""
+    indicator's score line is no heading) when `indicators` is true; None for any other line.
+
+    Outside a table an instrument heading must speak of measures, since the analysis before them
+    names the instruments too ("แบบวัด IIT ได้ 90.12 คะแนน"); a row of its own inside a table that
+    names one instrument and no number ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)") is a heading.
+    """
     clean = _clean(text)
     if _ISSUE_HEADING_RE.match(clean) and len(clean) <= _HEADING_MAX:
         return clean
     if indicators and _INDICATOR_RE.match(clean) and len(clean) <= _HEADING_MAX:
         return None if _indicator_score(clean) else clean
     codes = list(dict.fromkeys(_INSTRUMENT_HEADING_RE.findall(clean)))
+    if not codes or re.search(r"คะแนน|\d", clean):
+        return None
+    if in_table and len(codes) == 1 and len(clean) <= _HEADING_MAX:
+        return codes[0]
     is_instrument_heading = (
-        codes
-        and len(clean) <= _INSTRUMENT_HEADING_MAX
+        len(clean) <= _INSTRUMENT_HEADING_MAX
         and re.search(r"มาตรการ|แนวทาง|ยกระดับ", clean)
-        and not re.search(r"แบบวัด|แบบสำรวจ|คะแนน|\d", clean)
+        and not re.search(r"แบบวัด|แบบสำรวจ", clean)
     )
     return "/".join(codes) if is_instrument_heading else None
 
 
-def _column_number(row: dict[str, list[str]]) -> int | None:
-    """The measure number written in its own "ที่"/"ลำดับ" column."""
-    written = normalize_text(tables.strip_tags(" ".join(row.get("no", [])))).rstrip(".")
-    return int(written) if written.isdigit() and len(written) <= 3 else None
+def _header_group(cells: list[str]) -> str | None:
+    """The group a table header names in one of its cells ("มาตรการ/แนวทาง ยกระดับ IIT")."""
+    for cell in cells:
+        group = _group_heading(cell, indicators=True) if tables.strip_tags(cell) else None
+        if group:
+            return group
+    return None
+
+
+def _column_number(row: dict[str, list[str]]) -> tuple[int | None, int | None]:
+    """The measure number written in its own "ที่"/"ลำดับ" column ("3", "๓.", "1.2")."""
+    written = _COLUMN_NUMBER_RE.fullmatch(normalize_text(tables.strip_tags(" ".join(row.get("no", [])))))
+    if not written:
+        return None, None
+    return int(written["n"]), int(written["sub"]) if written["sub"] else None
 
 
 def _squash(text: str) -> str:
@@ -521,10 +736,23 @@ def _append_text(existing: str | None, cells: list[str]) -> str | None:
 
 
 def _status(row: dict[str, list[str]]) -> str | None:
+    """The status ticked under a status column, else written as words in a status column."""
     for role in ("status_done", "status_in_progress", "status_not_started"):
         if any(tables.is_checked(cell) for cell in row.get(role, [])):
             return tables.STATUS_ROLES[role]
-    return None
+    words = [tables.status_word(cell) for cell in row.get("status", [])]
+    return next((status for status in words if status), None)
+
+
+def _tick_notes(row: dict[str, list[str]]) -> list[str]:
+    """What a tick carries beside it ("✓ (ตรวจสอบได้จากเว็บไซต์ของหน่วยงาน)"), kept as a result."""
+    notes = []
+    for role in tables.STATUS_ROLES:
+        for cell in row.get(role, []):
+            note = tables.tick_note(cell)
+            if note:
+                notes.append(note)
+    return notes
 
 
 def _date_warnings(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ita.thai import arabic_digits
 
@@ -24,6 +25,8 @@ ROLES = (
     "outcome",
     "suggestion",
     "followup",
+    "group",
+    "status",
     "status_not_started",
     "status_in_progress",
     "status_done",
@@ -35,25 +38,36 @@ STATUS_ROLES = {
     "status_done": "done",
 }
 # First match wins, so the order settles overlaps: "กำหนดแล้วเสร็จ" is a deadline, not a status,
-# and "สรุปผลการดำเนินการตามมาตรการ" is a result although it names the measure.
+# "สรุปผลการดำเนินการตามมาตรการ" is a result although it names the measure, and "สถานะการดำเนินการ"
+# (a column of status words, or a merged cell above the status columns) is a status.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("status_not_started", ("ยังไม่",)),
-    ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน")),
+    ("status", ("สถานะ", "status")),
+    ("group", ("แบบวัด", "เครื่องมือ", "instrument")),
+    ("status_not_started", ("ยังไม่", "notstarted")),
+    ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing")),
     ("period", ("ระยะเวลา", "กำหนดแล้วเสร็จ", "กำหนดเวลา", "ห้วงเวลา", "ช่วงเวลา", "กำหนดการ")),
-    ("status_done", ("ดำเนินการแล้ว", "ดำเนินการเสร็จ", "เสร็จสิ้น", "เสร็จเรียบร้อย", "แล้วเสร็จ")),
-    ("outcome", ("ผลลัพธ์", "ความสำเร็จ")),
-    ("result", ("ผลการดำเนิน", "ผลดำเนิน", "สรุปผล", "ผลการปฏิบัติ")),
-    ("suggestion", ("เสนอแนะ",)),
-    ("followup", ("รายงานผล", "การรายงาน", "ติดตาม")),
-    ("responsible", ("รับผิดชอบ",)),
-    ("steps", ("ขั้นตอน", "วิธี")),
-    ("title", ("มาตรการ", "โครงการ", "กิจกรรม", "ประเด็น")),
-    ("steps", ("แนวทาง",)),
+    ("period", ("timeline", "timeframe", "period", "duration", "deadline", "schedule")),
+    ("status_done", ("ดำเนินการแล้ว", "ดำเนินการเสร็จ", "เสร็จสิ้น", "เสร็จเรียบร้อย", "แล้วเสร็จ", "completed")),
+    ("outcome", ("ผลลัพธ์", "ความสำเร็จ", "outcome", "indicator", "kpi")),
+    ("result", ("ผลการดำเนิน", "ผลดำเนิน", "สรุปผล", "ผลการปฏิบัติ", "result", "progress", "output")),
+    ("suggestion", ("เสนอแนะ", "suggestion", "recommendation")),
+    ("followup", ("รายงานผล", "การรายงาน", "ติดตาม", "follow", "report", "monitor")),
+    ("responsible", ("รับผิดชอบ", "responsib", "unit", "agency", "department", "owner")),
+    ("steps", ("ขั้นตอน", "วิธี", "step", "method", "activit", "action", "howto")),
+    ("title", ("มาตรการ", "โครงการ", "กิจกรรม", "ประเด็น", "measure", "project", "initiative")),
+    ("steps", ("แนวทาง", "approach", "guideline")),
 )
 # The same words flat, in the same order: one loop instead of a generator per role (headers are
 # tried on every table row, and the nested search was most of that time).
 _ROLE_KEYS = tuple((key, role) for role, keys in _ROLE_WORDS for key in keys)
-_NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ"})
+_NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "no", "no.", "#", "item"})
+# Status written as words in a status column ("ดำเนินการแล้ว", "Completed"). First match wins:
+# "อยู่ระหว่างดำเนินการ (ยังไม่แล้วเสร็จ)" is in progress, and "ยังไม่แล้วเสร็จ" is not done.
+_STATUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing", "underway")),
+    ("not_started", ("ยังไม่", "ไม่ได้ดำเนิน", "notstarted", "notyet", "pending")),
+    ("done", ("แล้วเสร็จ", "เสร็จ", "ดำเนินการแล้ว", "เรียบร้อย", "completed", "complete", "done", "finished")),
+)
 _HEADER_CELL_MAX = 60
 _CHECK_MARKS = "✓✔√☑✅"
 _BLANK = frozenset({"", "-", "–", "—", "--"})
@@ -94,29 +108,61 @@ def is_checked(cell: str) -> bool:
     return any(mark in text for mark in _CHECK_MARKS) or text == "/"
 
 
+def tick_note(cell: str) -> str | None:
+    """The note written beside a tick ("✓ (ตรวจสอบได้จากเว็บไซต์)" → "ตรวจสอบได้จากเว็บไซต์"), if any."""
+    if not is_checked(cell):
+        return None
+    text = strip_tags(cell)
+    for mark in _CHECK_MARKS:
+        text = text.replace(mark, " ")
+    note = " ".join(text.strip(" /()").split())
+    return note or None
+
+
 def column_role(header_cell: str) -> str:
-    """The role of a column from its header text; stray spaces inside words are ignored."""
-    words = "".join(strip_tags(header_cell).split())
-    if words.rstrip(".") in _NUMBER_HEADERS:
+    """The role of a column from its header text, Thai or English; stray spaces inside words are ignored."""
+    words = "".join(strip_tags(header_cell).split()).lower()
+    if words.rstrip(".") in _NUMBER_HEADERS or words in _NUMBER_HEADERS:
         return "no"
     return next((role for key, role in _ROLE_KEYS if key in words), "other")
 
 
-def header_roles(cells: list[str]) -> list[str] | None:
-    """Column roles when a row is a table header (a measure column and two more it recognises,
-    or a row of status columns under a merged "ผลการดำเนินการ"); None for a data row."""
-    texts = [strip_tags(c) for c in cells]
-    if any(len(t) > _HEADER_CELL_MAX or leading_number(t)[0] is not None for t in texts):
+def status_word(cell: str) -> str | None:
+    """The status a cell of a status column states in words ("อยู่ระหว่างดำเนินการ" → in_progress)."""
+    words = "".join(strip_tags(cell).split()).lower()
+    if not words:
         return None
-    roles = [column_role(t) for t in texts]
+    return next((status for status, keys in _STATUS_WORDS if any(key in words for key in keys)), None)
+
+
+def header_roles(cells: list[str]) -> list[str] | None:
+    """Column roles when a row is a table header (a measure column and two more it recognises, or a
+    measure column and a status column, or a row of status columns under a merged "ผลการดำเนินการ");
+    None for a data row."""
+    roles = header_like(cells)
+    if roles is None:
+        return None
     if roles.count("title") > 1:  # "มาตรการ | กิจกรรม": the second names what is done
         second = roles.index("title", roles.index("title") + 1)
         roles[second] = "steps"
     known = [r for r in roles if r not in ("other", "no")]
-    statuses = [r for r in roles if r in STATUS_ROLES]
-    if ("title" in roles and len(known) >= 3) or len(statuses) >= 2:
+    if ("title" in roles and (len(known) >= 3 or "status" in roles)) or is_status_subheader(roles):
         return roles
     return None
+
+
+def header_like(cells: list[str]) -> list[str] | None:
+    """Column roles of a row that could head a table (short cells, none numbered); None otherwise."""
+    texts = [strip_tags(c) for c in cells]
+    if any(len(t) > _HEADER_CELL_MAX or t.isdigit() or leading_number(t).number is not None for t in texts):
+        return None
+    return [column_role(t) for t in texts]
+
+
+def is_status_subheader(roles: list[str]) -> bool:
+    """A header row naming two or more status columns and no measure column: the second row of a
+    header whose first row has one merged cell above them ("สถานะดำเนินงาน", "ผลการดำเนินการ")."""
+    return "title" not in roles and sum(r in STATUS_ROLES for r in roles) >= 2
 
 
 def merge_header(roles: list[str], sub_roles: list[str]) -> list[str]:
@@ -136,14 +182,21 @@ def cells_by_role(cells: list[str], roles: list[str]) -> dict[str, list[str]]:
     return grouped
 
 
-def leading_number(text: str) -> tuple[int | None, str]:
-    """The number a cell opens with ("๑. ", "1) ", "มาตรการที่ ๒") and the text after it."""
+class Numbered(NamedTuple):
+    number: int | None
+    sub: int | None  # the 2 of "1.2"
+    text: str
+
+
+def leading_number(text: str) -> Numbered:
+    """The number a cell opens with ("๑. ", "1) ", "๑.๒ ", "มาตรการที่ ๒") and the text after it."""
     text = strip_tags(text)
     digits = arabic_digits(text)
     match = _NUMBER_RE.match(digits) or _MEASURE_NO_RE.match(digits)
     if not match:
-        return None, text
-    return int(match["n"]), text[match.end() :].strip()
+        return Numbered(None, None, text)
+    sub = match.groupdict().get("sub")
+    return Numbered(int(match["n"]), int(sub) if sub else None, text[match.end() :].strip())
 
 
 def split_items(cell: str) -> list[str]:

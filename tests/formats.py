@@ -1,0 +1,147 @@
+"""One document in several formats: text lines as a web page or a Word file, and a web page's tables
+(with rowspan and colspan) as a Word file with merged cells, the way agencies publish them."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+
+
+def as_html(lines: list[str]) -> str:
+    """Text lines as an agency's web page: paragraphs, and each run of tab-separated lines as a table."""
+    parts, rows = ["<!DOCTYPE html><html><body>"], []
+    for line in [*lines, ""]:
+        if "\t" in line:
+            rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in line.split("\t")) + "</tr>")
+            continue
+        if rows:
+            parts.append("<table>" + "\n".join(rows) + "</table>")
+            rows = []
+        if line.strip():
+            parts.append(f"<p>{html.escape(line)}</p>")
+    return "\n".join([*parts, "</body></html>"])
+
+
+def as_docx(lines: list[str], path: Path) -> Path:
+    """Text lines as a Word file: paragraphs, tables, and a cell's <p> fragments as its paragraphs."""
+    document, rows = docx.Document(), []
+    for line in [*lines, ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            width = max(len(r) for r in rows)
+            grid = [[_Span(text) for text in cells] + [_Span("")] * (width - len(cells)) for cells in rows]
+            _add_table(document, grid)
+            rows = []
+        if line.strip():
+            document.add_paragraph(line.replace("**", ""))
+    document.save(path)
+    return path
+
+
+def html_as_docx(page: str, path: Path) -> Path:
+    """A web page as a Word file: its paragraphs, and its tables with the same merged cells."""
+    reader = _PageReader()
+    reader.feed(page)
+    document = docx.Document()
+    for block in reader.blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+        else:
+            _add_table(document, _grid(block))
+    document.save(path)
+    return path
+
+
+@dataclass
+class _Span:
+    text: str
+    rows: int = 1
+    cols: int = 1
+    covered: bool = False  # a grid place another cell spans over
+
+
+@dataclass
+class _PageReader(HTMLParser):
+    blocks: list[str | list[list[_Span]]] = field(default_factory=list)
+    _text: list[str] = field(default_factory=list)
+    _cell: _Span | None = None
+    _rows: list[list[_Span]] | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        spans = dict(attrs)
+        if tag == "table":
+            self._flush()
+            self._rows = []
+        elif tag == "tr" and self._rows is not None:
+            self._rows.append([])
+        elif tag in ("td", "th") and self._rows is not None:
+            self._cell = _Span("", int(spans.get("rowspan") or 1), int(spans.get("colspan") or 1))
+            self._rows[-1].append(self._cell)
+        elif tag in ("p", "li", "br") and self._cell is not None:
+            self._cell.text += "\n"
+        elif tag in ("p", "div", "h1", "h2", "h3", "title"):
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self._rows is not None:
+            self.blocks.append(self._rows)
+            self._rows = None
+        elif tag in ("td", "th"):
+            self._cell = None
+        elif tag in ("p", "div", "h1", "h2", "h3", "title") and self._cell is None:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.text += data
+        elif self._rows is None:
+            self._text.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        if text:
+            self.blocks.append(text)
+        self._text = []
+
+
+def _grid(rows: list[list[_Span]]) -> list[list[_Span]]:
+    """Cells placed on the table's grid: a spanned place holds a covered marker."""
+    grid: list[list[_Span | None]] = [[] for _ in rows]
+    for r, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            while column < len(grid[r]) and grid[r][column] is not None:
+                column += 1
+            for dr in range(cell.rows):
+                for dc in range(cell.cols):
+                    row = grid[r + dr]
+                    row.extend([None] * (column + dc + 1 - len(row)))
+                    row[column + dc] = cell if (dr, dc) == (0, 0) else _Span("", covered=True)
+            column += cell.cols
+    width = max(len(row) for row in grid)
+    return [[c or _Span("") for c in row] + [_Span("")] * (width - len(row)) for row in grid]
+
+
+def _add_table(document, grid: list[list[_Span]]) -> None:
+    table = document.add_table(rows=len(grid), cols=len(grid[0]))
+    for r, row in enumerate(grid):
+        for c, span in enumerate(row):
+            if span.covered:
+                continue
+            cell = table.cell(r, c)
+            if span.rows > 1 or span.cols > 1:
+                cell = cell.merge(table.cell(r + span.rows - 1, c + span.cols - 1))
+            paragraphs = [p.strip() for p in re.split(r"</?p>|<ul[^>]*>|\n", span.text) if p.strip()]
+            cell.text = paragraphs[0] if paragraphs else ""
+            for paragraph in paragraphs[1:]:
+                cell.add_paragraph(paragraph)

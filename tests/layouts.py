@@ -1,0 +1,128 @@
+"""The layout zoo: small documents written by hand, one per layout agencies use, each with the fields it
+must parse to (tests/fixtures/layouts/NAME.json, written before the parser ran on the document).
+
+Every document is parsed in each format it can take: a .txt source also as a web page and a Word file,
+an .html source also as a Word file with the same merged cells. ``checks`` compares one parse with the
+expected fields, one check per field, so a run can be counted ("52 of 60 fields right") as well as asserted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ita.parse.report import parse_report
+from ita.records import ReportDocument
+from tests.formats import as_docx, as_html, html_as_docx
+
+LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
+FORMATS = {".txt": (".txt", ".html", ".docx"), ".html": (".html", ".docx")}
+_AGENCY_FIELDS = ("name", "type", "district", "province", "province_inferred")
+_ASSESSMENT_FIELDS = ("fiscal_year", "score", "grade", "rating", "indicators")
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    source: Path
+    expected: dict[str, Any]
+
+    @property
+    def held_out(self) -> bool:
+        return bool(self.expected.get("held_out"))
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return FORMATS[self.source.suffix]
+
+
+@dataclass(frozen=True)
+class Check:
+    field: str
+    expected: Any
+    got: Any
+
+    @property
+    def ok(self) -> bool:
+        return self.expected == self.got
+
+
+def layouts() -> list[Layout]:
+    return [_layout(path.stem) for path in sorted(LAYOUTS.glob("*.json"))]
+
+
+@cache
+def _layout(name: str) -> Layout:
+    [source] = [LAYOUTS / f"{name}{suffix}" for suffix in FORMATS if (LAYOUTS / f"{name}{suffix}").exists()]
+    return Layout(name, source, json.loads((LAYOUTS / f"{name}.json").read_text(encoding="utf-8")))
+
+
+def parse_layout(layout: Layout, suffix: str, folder: Path) -> ReportDocument:
+    """Parse the layout's document written in the format `suffix` (converted into `folder` if needed)."""
+    if suffix == layout.source.suffix:
+        return parse_report(layout.source)
+    path = folder / f"{layout.name}{suffix}"
+    text = layout.source.read_text(encoding="utf-8")
+    if layout.source.suffix == ".html":
+        html_as_docx(text, path)
+    elif suffix == ".html":
+        path.write_text(as_html(text.split("\n")), encoding="utf-8")
+    else:
+        as_docx(text.split("\n"), path)
+    return parse_report(path)
+
+
+def checks(doc: ReportDocument, expected: dict[str, Any]) -> list[Check]:
+    """One check per expected field; measures and assessments are compared in order."""
+    out = [
+        Check(f"agency.{key}", value, getattr(doc.agency, key)) for key, value in expected["agency"].items()
+    ]
+    for key in ("fiscal_year", "kind"):
+        out.append(Check(key, expected[key], getattr(doc, key)))
+    if "report_period" in expected:
+        period = [d.isoformat() for d in doc.report_period] if doc.report_period else None
+        out.append(Check("report_period", expected["report_period"], period))
+    out += _listed("assessments", expected["assessments"], [_assessment(a) for a in doc.assessments])
+    out += _listed("measures", expected["measures"], [_measure(m) for m in doc.measures])
+    messages = [w.message for w in doc.warnings]
+    out.append(Check("warnings", expected["warnings"], _matched(expected["warnings"], messages)))
+    return out
+
+
+def _listed(kind: str, expected: list[dict], got: list[dict]) -> list[Check]:
+    out = [Check(f"{kind}.count", len(expected), len(got))]
+    for index, fields in enumerate(expected):
+        found = got[index] if index < len(got) else {}
+        for key, value in fields.items():
+            if key != "primary":
+                out.append(Check(f"{kind}[{index}].{key}", value, found.get(key, "(missing)")))
+    return out
+
+
+def _assessment(a) -> dict[str, Any]:
+    return {key: getattr(a, key) for key in _ASSESSMENT_FIELDS}
+
+
+def _measure(m) -> dict[str, Any]:
+    return {
+        "group": m.group,
+        "no": m.no,
+        "title": m.title,
+        "status": m.status,
+        "steps": m.steps,
+        "responsible": m.responsible,
+        "start": m.start.isoformat() if m.start else None,
+        "end": m.end.isoformat() if m.end else None,
+        "result": m.result,
+    }
+
+
+def _matched(expected: list[str], messages: list[str]) -> list[str]:
+    """The expected warning fragments when each is in a warning and no other warning was given;
+    else the warnings given, so a failure shows them."""
+    every_found = all(any(fragment in m for m in messages) for fragment in expected)
+    every_expected = all(any(fragment in m for fragment in expected) for m in messages)
+    return list(expected) if every_found and every_expected else messages
