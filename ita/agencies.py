@@ -77,15 +77,26 @@ def identity_key(name: AgencyName, province: str | None) -> str:
     return f"{name.type}|{name.place}|{province or ''}"
 
 
+_PROVINCES_LISTED = 5
+
 # The synthetic sample's agencies carry this before their real identity key, so they never merge with real ones.
 SYNTHETIC_KEY_PREFIX = "synthetic|"
 
 
-def places(name: AgencyName) -> list[geography.Place]:
-    """Every place in Thailand an agency of this name and type could be in."""
+def ambiguity(name: AgencyName) -> str | None:
+    """Why an agency named this way cannot be placed from its name alone: places of that name lie
+    in several provinces (None when they do not). Said to the user instead of a guessed province."""
     if name.type == "other":
-        return []
-    return geography.places_named(name.place, level=_PLACE_LEVEL[name.type])
+        return None
+    places = geography.places_named(name.place, level=_PLACE_LEVEL[name.type])
+    provinces = list(dict.fromkeys(p.province for p in places))
+    if len(provinces) < 2:
+        return None
+    listed = ", ".join(provinces[:_PROVINCES_LISTED]) + (", …" if len(provinces) > _PROVINCES_LISTED else "")
+    return (
+        f"no province stated for {name.canonical}, and places named {name.place} lie in {len(provinces)} "
+        f"provinces ({listed}): the province is left empty rather than guessed"
+    )
 
 
 def locate(name: AgencyName) -> geography.Place | None:

@@ -12,7 +12,7 @@ import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -25,7 +25,7 @@ from ita.agency_directory import Directory
 from ita.errors import ItaError, RejectedError
 from ita.parse.report import parse_report
 from ita.parse.sheet import parse_sheet
-from ita.records import Assessment, ReportDocument, ScoreSheet, Warning_
+from ita.records import Assessment, ReportDocument, RowAccount, ScoreSheet, Warning_
 
 # SQL texts are constants: table names are never formatted into a statement. A file's rows of one table go in
 # with one statement: a list of structs, unnested into columns by name (unnamed columns take their defaults).
@@ -42,7 +42,7 @@ _INSERT_ROWS = {
     )
 }
 _APPEND_FRAME = {
-    table: "INSERT INTO " + table + " SELECT * FROM frame"
+    table: "INSERT INTO " + table + " BY NAME SELECT * FROM frame"
     for table in ("agencies", "documents", "assessments", "indicator_scores", "measures", "measure_targets")
 }
 _NEXT_IDS = """
@@ -268,6 +268,7 @@ def _insert_document(
     fiscal_year: int | None,
     period: tuple | None,
     warnings: list[Warning_],
+    row_account: RowAccount | None = None,
 ) -> tuple[int, list[int]]:
     """Insert the document and its warnings; returns its id and the older versions it supersedes."""
     document_id = state.take("document_id")
@@ -286,6 +287,7 @@ def _insert_document(
                 "period_end": period[1] if period else None,
                 "imported_at": datetime.now(),
                 "parser_version": PARSER_VERSION,
+                "row_account": asdict(row_account) if row_account else None,
             }
         ],
     )
@@ -356,6 +358,7 @@ def _write_report(
         fiscal_year=doc.fiscal_year,
         period=doc.report_period,
         warnings=doc.warnings,
+        row_account=doc.row_account,
     )
     _insert_assessments(con, state, [(a, agency_id) for a in doc.assessments], document_id)
     first_measure = state.take("measure_id", len(doc.measures))

@@ -690,6 +690,7 @@ def _documents(
             "imported_at": IMPORTED_AT,
             "parser_version": PARSER_VERSION,
             "superseded_by": pd.array([None] * n, dtype="Int64"),
+            "row_account": None,  # no document was read: its rows were generated
             "is_synthetic": True,
         }
     )

@@ -144,6 +144,37 @@ def _warnings() -> None:
         hide_index=True,
         width="stretch",
     )
+    _unread_rows()
+
+
+def _unread_rows() -> None:
+    """Documents whose table rows were not all read: what an administrator checks against the original."""
+    st.markdown(f"**{t('dt_unread_rows')}**")
+    unread = query("documents_with_unread_rows", include_synthetic=f.include_synthetic)
+    if page.is_empty(unread, t("dt_no_unread_rows")):
+        return
+    st.caption(t("dt_unread_rows_note"))
+    st.dataframe(
+        display.table(
+            unread.assign(
+                kind=unread["kind"].map(documents.kind),
+                unexplained_lines=unread["unexplained_lines"].map(lambda lines: ", ".join(map(str, lines))),
+            ),
+            {
+                "file_name": "col_document",
+                "kind": "doc_kind",
+                "agency_name": "agency_name",
+                "fiscal_year": "year",
+                "count_rows_read": "dt_rows_read",
+                "count_rows_warned": "dt_rows_warned",
+                "count_rows_unexplained": "dt_rows_unexplained",
+                "unexplained_lines": "dt_unexplained_lines",
+                "is_synthetic": "synthetic_badge",
+            },
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def _downloads() -> None:

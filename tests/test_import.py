@@ -290,3 +290,23 @@ def test_a_file_that_fails_to_write_leaves_the_importer_consistent(con, tmp_path
         ["เทศบาลตำบลทดสอบ", "เทศบาลนครนครราชสีมา"],
         1,
     )
+
+
+def test_rows_the_parser_could_not_place_are_listed_for_the_data_page(con, tmp_path):
+    from ita import db
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลตำบลบ้านแพ้ว\n"
+        "มาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n\tประกาศ\tกองคลัง\n1. เปิดเผยข้อมูล\tประกาศ\tกองคลัง\n",
+        encoding="utf-8",
+    )
+    _import(con, path, SEED_002)
+    documents = con.execute(
+        "SELECT file_name, count_rows_read, count_rows_warned, unexplained_lines FROM v_documents ORDER BY 1"
+    ).fetchall()
+    assert documents == [("002_c99676ea6513b4a9.txt", 15, 0, []), ("plan.txt", 3, 1, [])]
+    unread = db.run_query(con, "documents_with_unread_rows", {"include_synthetic": True})
+    assert unread[
+        ["file_name", "count_rows_read", "count_rows_warned", "count_rows_unexplained"]
+    ].values.tolist() == [["plan.txt", 3, 1, 0]]

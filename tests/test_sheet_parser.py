@@ -124,11 +124,12 @@ def test_cp874_semicolons_thai_digits_and_decimal_comma(tmp_path):
     sheet = parse_sheet(write(tmp_path, text, encoding="cp874"))
     [row] = sheet.rows
     assert (row.agency.name, row.fiscal_year, row.score) == ("เทศบาลเมืองปากช่อง", 2566, 92.5)
-    assert (row.agency.district, row.agency.province, row.agency.province_inferred) == (
-        "ปากช่อง",
-        "นครราชสีมา",
-        True,
-    )
+    # ปากช่อง is a district of Nakhon Ratchasima and a subdistrict in two more provinces: not guessed
+    assert (row.agency.district, row.agency.province, row.agency.province_inferred) == (None, None, False)
+    assert [w.message for w in sheet.warnings] == [
+        "no province stated for เทศบาลเมืองปากช่อง, and places named ปากช่อง lie in 3 provinces "
+        "(นครราชสีมา, เพชรบูรณ์, ราชบุรี): the province is left empty rather than guessed"
+    ]
 
 
 def test_tsv_with_bom_and_quoted_multiline_headers(tmp_path):
@@ -220,6 +221,11 @@ def test_type_column_adds_the_prefix_and_wins():
     assert [(w.line, w.message) for w in sheet.warnings] == [
         (3, "type column says town_municipality but the name 'เทศบาลตำบลจอหอ' says subdistrict_municipality"),
         (4, "type 'เทศบาล' not recognised: type taken from the name"),
+        (
+            4,
+            "no province stated for เทศบาลตำบลโนนสูง, and places named โนนสูง lie in 4 provinces "
+            "(นครราชสีมา, ศรีสะเกษ, อุดรธานี, กาฬสินธุ์): the province is left empty rather than guessed",
+        ),
     ]
 
 

@@ -42,7 +42,6 @@ _ADDRESS_RE = re.compile(
 _PROVINCE_RE = re.compile(r"(?:จังหวัด|จ\.)\s?(?P<province>[\u0e01-\u0e4e]+)")
 # How far after a name its address may start ("… ตั้งอยู่เลขที่ 99 หมู่ 1 ตำบลหนองปรือ อำเภอ…").
 _ADDRESS_GAP = 60
-_PROVINCES_LISTED = 5
 
 _BE = r"(?:พ\s?\.\s?ศ\s?\.?\s*)?"
 _TITLE_YEAR_RE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี)\s*{_BE}(?P<year>25\d\d)(?!\d)")
@@ -214,16 +213,8 @@ def _place_agency(agency: Agency, name: agencies.AgencyName, written: re.Match[s
         # A provincial organisation names its province; only a town's province is a guess.
         agency.province_inferred = name.type not in ("pao", "provincial_office")
     else:
-        provinces = list(dict.fromkeys(p.province for p in agencies.places(name)))
-        if len(provinces) > 1:
-            listed = ", ".join(provinces[:_PROVINCES_LISTED]) + (
-                ", …" if len(provinces) > _PROVINCES_LISTED else ""
-            )
-            message = (
-                f"no province stated for {agency.name}, and places named {name.place} lie in "
-                f"{len(provinces)} provinces ({listed}): the province is left empty rather than guessed"
-            )
-            return [Warning_(message, agency.line)]
+        reason = agencies.ambiguity(name)
+        return [Warning_(reason, agency.line)] if reason else []
     return []
 
 

@@ -25,7 +25,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita import geography
-from ita.agencies import TYPE_PREFIX, AgencyName, locate, parse_name
+from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
 from ita.errors import ParseError, RejectedError
 from ita.parse.reader import decode_text
 from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
@@ -502,6 +502,8 @@ def _agency(sheet: _Sheet, row: Sequence[Cell], line: int, written: str) -> Agen
     agency = Agency(name.canonical, name.type, district or None, province, line=line)
     if place and agency.province is None:
         agency.province, agency.province_inferred = place.province, True
+    elif agency.province is None and (reason := ambiguity(name)):
+        sheet.warn(line, reason)
     if place and agency.district is None and place.province == agency.province:
         agency.district = place.district
     return agency

@@ -71,6 +71,9 @@ CREATE TABLE IF NOT EXISTS documents (
     imported_at     TIMESTAMP NOT NULL,
     parser_version  VARCHAR NOT NULL,
     superseded_by   INTEGER,            -- a corrected version of the same agency, year and kind
+    -- what became of the report's table rows (ita.records.RowAccount); null for a score sheet
+    row_account     STRUCT("read" INTEGER, headers INTEGER, measures INTEGER, continuations INTEGER,
+                           statuses INTEGER, scores INTEGER, warned INTEGER, unexplained INTEGER[]),
     is_synthetic    BOOLEAN NOT NULL DEFAULT false
 );
 

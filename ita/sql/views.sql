@@ -18,6 +18,9 @@ SELECT
     (SELECT count(*) FROM measures m WHERE m.document_id = d.document_id) AS count_measures,
     (SELECT count(*) FROM assessments a WHERE a.document_id = d.document_id) AS count_assessments,
     (SELECT count(*) FROM document_warnings w WHERE w.document_id = d.document_id) AS count_warnings,
+    d.row_account."read" AS count_rows_read,
+    d.row_account.warned AS count_rows_warned,
+    coalesce(d.row_account.unexplained, []) AS unexplained_lines,
     d.is_synthetic
 FROM documents d
 LEFT JOIN agencies g USING (agency_id);

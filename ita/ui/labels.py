@@ -396,6 +396,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "dt_warnings": ("ผลการตรวจสอบข้อมูล", "Validation warnings"),
     "dt_no_warnings": ("ไม่มีคำเตือน", "No warnings."),
     "dt_warnings_count": ("คำเตือนทั้งหมด {total} รายการ (แสดง {shown})", "{total} warnings ({shown} shown)"),
+    "dt_unread_rows": ("เอกสารที่มีแถวตารางที่ไม่ได้อ่าน", "Documents with table rows not read"),
+    "dt_unread_rows_note": (
+        "แถวที่ข้ามพร้อมคำเตือนมีเลขบรรทัดและเหตุผลในรายการคำเตือนด้านบน "
+        "แถวที่ไม่มีกฎใดอธิบายได้คือแถวที่ตัวอ่านเอกสารพลาด ควรตรวจสอบกับต้นฉบับ",
+        "Rows skipped with a warning have their line and reason in the warnings above. Rows no rule explained "
+        "are rows the parser missed: check them against the original.",
+    ),
+    "dt_no_unread_rows": ("ทุกแถวของตารางในเอกสารถูกอ่านแล้ว", "Every table row of every document was read."),
+    "dt_rows_read": ("แถวตาราง", "Table rows"),
+    "dt_rows_warned": ("ข้ามพร้อมคำเตือน", "Skipped with a warning"),
+    "dt_rows_unexplained": ("ไม่มีกฎอธิบาย", "Unexplained"),
+    "dt_unexplained_lines": ("บรรทัดที่ไม่มีกฎอธิบาย", "Unexplained lines"),
     "dt_check": ("การตรวจสอบ", "Check"),
     "dt_message": ("รายละเอียด", "Message"),
     "dt_downloads": ("ดาวน์โหลดข้อมูล", "Download the data"),
