@@ -78,6 +78,7 @@ _INSTRUMENT_RE = re.compile(
 _ISSUE_HEADING_RE = re.compile(r"ประเด็น(?:ที่)?\s*\d{1,2}(?![\d.])")
 _INSTRUMENT_HEADING_RE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])")
 _HEADING_MAX = 200
+_GROUP_CELL_MAX = 60
 _INSTRUMENT_HEADING_MAX = 80
 _CONTINUED_RE = re.compile(r"\(\s*ต่อ\s*\)")
 # A total row at the foot of a table ("รวม", "รวมทั้งสิ้น 10 มาตรการ"), not a measure.
@@ -592,8 +593,10 @@ class _MeasureReader:
         text = tables.strip_tags(" ".join(row.get("group", [])))
         if tables.is_blank(text):
             return
-        group = _group_heading(text, indicators=True, in_table=True) or _clean(text)
-        if group != self.group:
+        group = _group_heading(text, indicators=True, in_table=True)
+        if group is None and len(text) <= _GROUP_CELL_MAX and not re.search(r"\d", normalize_text(text)):
+            group = _clean(text)  # a group named in words ("ด้านการเปิดเผยข้อมูล"), not a target ("ร้อยละ 80")
+        if group and group != self.group:
             self._set_group(group)
             self.after_heading = True
 

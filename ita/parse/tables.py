@@ -42,13 +42,14 @@ STATUS_ROLES = {
 # (a column of status words, or a merged cell above the status columns) is a status.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("status", ("สถานะ", "status")),
-    ("group", ("แบบวัด", "เครื่องมือ", "instrument")),
     ("status_not_started", ("ยังไม่", "notstarted")),
     ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing")),
     ("period", ("ระยะเวลา", "กำหนดแล้วเสร็จ", "กำหนดเวลา", "ห้วงเวลา", "ช่วงเวลา", "กำหนดการ")),
     ("period", ("timeline", "timeframe", "period", "duration", "deadline", "schedule")),
     ("status_done", ("ดำเนินการแล้ว", "ดำเนินการเสร็จ", "เสร็จสิ้น", "เสร็จเรียบร้อย", "แล้วเสร็จ", "completed")),
-    ("outcome", ("ผลลัพธ์", "ความสำเร็จ", "outcome", "indicator", "kpi")),
+    ("outcome", ("ผลลัพธ์", "ความสำเร็จ", "เป้าหมาย", "outcome", "kpi", "target")),
+    # the instrument or indicator the measures below aim at, written once per group of rows
+    ("group", ("แบบวัด", "เครื่องมือ", "ตัวชี้วัด", "instrument", "indicator")),
     ("result", ("ผลการดำเนิน", "ผลดำเนิน", "สรุปผล", "ผลการปฏิบัติ", "result", "progress", "output")),
     ("suggestion", ("เสนอแนะ", "suggestion", "recommendation")),
     ("followup", ("รายงานผล", "การรายงาน", "ติดตาม", "follow", "report", "monitor")),
