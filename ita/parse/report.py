@@ -79,6 +79,8 @@ _ISSUE_HEADING_RE = re.compile(r"ประเด็น(?:ที่)?\s*\d{1,2}(?
 _INSTRUMENT_HEADING_RE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])")
 _HEADING_MAX = 200
 _GROUP_CELL_MAX = 60
+# What every group heading holds: an instrument code, "ประเด็น" or "ตัวชี้วัด".
+_GROUP_WORDS = ("IT", "ประเด็น", "ตัวชี้วัด")
 _INSTRUMENT_HEADING_MAX = 80
 _CONTINUED_RE = re.compile(r"\(\s*ต่อ\s*\)")
 # A total row at the foot of a table ("รวม", "รวมทั้งสิ้น 10 มาตรการ"), not a measure.
@@ -543,14 +545,14 @@ class _MeasureReader:
         self.group, self.parent = group, None
 
     def _header(self, cells: list[str], following: list[str]) -> bool:
-        roles = tables.header_roles(cells)
+        roles = tables.header_like(cells)
         if roles is None:
+            return False
+        if not tables.is_header(roles):
             # the first row of a two-row header: a merged cell above the status columns of the next row
-            first = tables.header_like(cells)
-            below = tables.header_like(following) if following else None
-            if not (first and "title" in first and below and tables.is_status_subheader(below)):
+            below = tables.header_like(following) if following and "title" in roles else None
+            if not (below and tables.is_status_subheader(below)):
                 return False
-            roles = first
         group = _header_group(cells)
         if self.after_header and self.roles and "title" not in roles:
             self.roles = tables.merge_header(self.roles, roles)
@@ -693,9 +695,10 @@ def _group_heading(text: str, *, indicators: bool, in_table: bool = False) -> st
 def _header_group(cells: list[str]) -> str | None:
     """The group a table header names in one of its cells ("มาตรการ/แนวทาง ยกระดับ IIT")."""
     for cell in cells:
-        group = _group_heading(cell, indicators=True) if tables.strip_tags(cell) else None
-        if group:
-            return group
+        if any(word in cell for word in _GROUP_WORDS):  # spares _group_heading's scans (see _SCORE_WORDS)
+            group = _group_heading(cell, indicators=True)
+            if group:
+                return group
     return None
 
 

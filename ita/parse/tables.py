@@ -137,19 +137,20 @@ def status_word(cell: str) -> str | None:
 
 
 def header_roles(cells: list[str]) -> list[str] | None:
-    """Column roles when a row is a table header (a measure column and two more it recognises, or a
-    measure column and a status column, or a row of status columns under a merged "ผลการดำเนินการ");
-    None for a data row."""
+    """Column roles when a row is a table header (see is_header); None for a data row."""
     roles = header_like(cells)
-    if roles is None:
-        return None
+    return roles if roles is not None and is_header(roles) else None
+
+
+def is_header(roles: list[str]) -> bool:
+    """Whether a header-like row's roles make it a header: a measure column and two more columns it
+    recognises, or a measure column and a status column, or a row of status columns under a merged
+    "ผลการดำเนินการ"."""
     if roles.count("title") > 1:  # "มาตรการ | กิจกรรม": the second names what is done
         second = roles.index("title", roles.index("title") + 1)
         roles[second] = "steps"
     known = [r for r in roles if r not in ("other", "no")]
-    if ("title" in roles and (len(known) >= 3 or "status" in roles)) or is_status_subheader(roles):
-        return roles
-    return None
+    return ("title" in roles and (len(known) >= 3 or "status" in roles)) or is_status_subheader(roles)
 
 
 def header_like(cells: list[str]) -> list[str] | None:
