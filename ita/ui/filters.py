@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from ita import geography
@@ -63,8 +64,20 @@ def _run_the_frame_instead() -> None:
 
 
 def available_years() -> list[int]:
-    years = query("available_years", include_synthetic=st.session_state.get("f_synthetic", True))
-    return [int(y) for y in years["fiscal_year"]] or [2568]
+    """The years that have assessments or measures, oldest first."""
+    return [int(y) for y in _years()["fiscal_year"]] or [2568]
+
+
+def opening_year() -> int:
+    """The year a session opens on: the newest with ITA results, since next year's measures are published
+    before its assessment and would open every page on a year with nothing to chart."""
+    years = _years()
+    scored = years.loc[years["has_assessments"], "fiscal_year"]
+    return int(scored.max()) if len(scored) else available_years()[-1]
+
+
+def _years() -> pd.DataFrame:
+    return query("available_years", include_synthetic=st.session_state.get("f_synthetic", True))
 
 
 def _from_url(years: list[int]) -> None:
@@ -94,6 +107,8 @@ def _from_url(years: list[int]) -> None:
 def sidebar() -> Filters:
     """Draw the shared filters in the sidebar and return the user's choice."""
     years = available_years()
+    if st.session_state.get("f_year") not in years:
+        st.session_state["f_year"] = opening_year()
     _from_url(years)
     # Only selectboxes: each further kind of widget makes the browser load and start one more component
     # on every page (a radio or a toggle adds about a tenth to drawing a page).
