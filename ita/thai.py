@@ -8,6 +8,9 @@ import unicodedata
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _DIGIT_PAIRS = tuple(zip(THAI_DIGITS, "0123456789", strict=True))
 _SPACE_RUN_RE = re.compile(" {2,}")
+# Sara am typed (or extracted from a PDF) as nikhahit + sara aa, with a tone mark before, between or after:
+# it looks the same as ำ but matches nothing written with it ("ตําบล" is not "ตำบล").
+_SPLIT_SARA_AM_RE = re.compile("([\u0e48-\u0e4b]?)\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 
 
 def arabic_digits(text: str) -> str:
@@ -19,9 +22,17 @@ def arabic_digits(text: str) -> str:
     return text
 
 
+def compose_sara_am(text: str) -> str:
+    """ำ for the nikhahit + sara aa that looks like it ("ตําบล" → "ตำบล", "น้ํา" → "น้ำ")."""
+    if "\u0e4d" not in text:  # most text has none; a regex scan of Thai text is slow
+        return text
+    return _SPLIT_SARA_AM_RE.sub(lambda m: m[1] + m[2] + "\u0e33", text)
+
+
 def normalize_text(text: str) -> str:
-    """NFC, Thai digits to Arabic, non-breaking and zero-width spaces folded, runs of spaces to one."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, sara am composed, Thai digits to Arabic, non-breaking and zero-width spaces folded, runs of
+    spaces to one."""
+    text = compose_sara_am(unicodedata.normalize("NFC", text))
     text = text.replace("\u200b", "").replace("\ufeff", "").replace("\xa0", " ").replace("\t", " ")
     text = arabic_digits(text)
     # A regex scan of Thai text is slow and most lines hold no run of spaces: look before scanning.

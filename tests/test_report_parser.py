@@ -540,3 +540,27 @@ def test_files_that_cannot_be_read(tmp_path: Path, name: str, data: bytes, reaso
 )
 def test_json_output_matches_the_schema(doc) -> None:
     jsonschema.validate(json.loads(json.dumps(doc().to_json())), SCHEMA, cls=jsonschema.Draft202012Validator)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "มาตรการส่งเสริมคุณธรรม ประจำปี งบประมาณ พ.ศ. 2567",  # stray spaces, as text from a PDF has
+        "มาตรการส่งเสริมคุณธรรม ปี งบประมาณ 2567",
+        "มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ พ. ศ. 2567",
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใส พ.ศ. 2567",  # the year with พ.ศ. alone
+        "มาตรการส่งเสริมคุณธรรม ประจําปีงบประมาณ พ.ศ. ๒๕๖๗",  # sara am as nikhahit + sara aa
+    ],
+)
+def test_fiscal_year_in_the_ways_titles_write_it(title: str) -> None:
+    doc = parse_text(f"{title}\nเทศบาลตำบลบ้านแพ้ว\nมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n1. เปิดเผยข้อมูล\tประกาศ\tกองคลัง\n")
+    assert doc.fiscal_year == 2567
+
+
+def test_sara_am_typed_as_two_marks_reads_and_is_stored_as_one() -> None:
+    doc = parse_text(
+        "มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลตําบลบ้านแพ้ว\n"
+        "มาตรการ\tผู้รับผิดชอบ\tสถานะ\n1. จัดทําคู่มือการใช้น้ํามันเชื้อเพลิง\tกองคลัง\tดําเนินการแล้ว\n"
+    )
+    assert (doc.agency.name, doc.agency.province) == ("เทศบาลตำบลบ้านแพ้ว", "สมุทรสาคร")
+    assert [(m.title, m.status) for m in doc.measures] == [("จัดทำคู่มือการใช้น้ำมันเชื้อเพลิง", "done")]

@@ -20,7 +20,7 @@ from ita.errors import ParseError
 from ita.parse import tables
 from ita.parse.reader import read_lines
 from ita.records import Agency, Assessment, Measure, ReportDocument, RowAccount, Warning_
-from ita.thai import normalize_text
+from ita.thai import compose_sara_am, normalize_text
 from ita.thai_dates import fiscal_year_bounds, mentions_month, parse_period
 
 _TITLE_LINES = 6
@@ -44,8 +44,12 @@ _PROVINCE_RE = re.compile(r"(?:จังหวัด|จ\.)\s?(?P<province>[\u0e
 _ADDRESS_GAP = 60
 
 _BE = r"(?:พ\s?\.\s?ศ\s?\.?\s*)?"
-_TITLE_YEAR_RE = re.compile(rf"(?:ปีงบประมาณ|ประจำปี)\s*{_BE}(?P<year>25\d\d)(?!\d)")
-_MEASURES_YEAR_RE = re.compile(rf"มาตรการ[^\d]{{0,120}}?(?:ปีงบประมาณ|ประจำปี)\s*{_BE}(?P<year>25\d\d)(?!\d)")
+# Stray spaces inside the words are common in text taken from a PDF ("ประจำปี งบประมาณ").
+_FISCAL = r"(?:ปี\s?งบประมาณ|ประจำ\s?ปี(?:\s?งบประมาณ)?)"
+_TITLE_YEAR_RE = re.compile(rf"{_FISCAL}\s*{_BE}(?P<year>25\d\d)(?!\d)")
+_MEASURES_YEAR_RE = re.compile(rf"มาตรการ[^\d]{{0,120}}?{_FISCAL}\s*{_BE}(?P<year>25\d\d)(?!\d)")
+# A title that gives the year as "พ.ศ. 2567" alone, when it speaks of measures, a report or a plan.
+_TITLE_BE_YEAR_RE = re.compile(r"(?:มาตรการ|รายงาน|แผน)[^\d]*?พ\s?\.\s?ศ\s?\.\s*(?P<year>25\d\d)(?!\d)")
 _YEAR_RE = re.compile(rf"(?:ปี(?:งบประมาณ)?|พ\s?\.\s?ศ\s?\.|ITA)\s*{_BE}(?P<year>25\d\d)(?!\d)")
 _SIX_MONTHS_RE = re.compile(r"(?<!\d)6\s*เดือน|ครึ่งปี")
 _YEAR_END_RE = re.compile(r"12\s*เดือน|สิ้นปี|รอบ\s*1\s*ปี|รอบปีงบประมาณ")
@@ -97,6 +101,7 @@ def parse_report(path: Path) -> ReportDocument:
 
 def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
     """Parse a document's lines (line numbers are 1-based indexes into ``lines``)."""
+    lines = [compose_sara_am(raw) for raw in lines]  # so that what is stored matches what is searched
     texts = [_clean(raw) for raw in lines]  # cleaned once: every search below reads them
     title = _title_lines(lines, texts)
     assessments, score_warnings, score_lines = _assessments(texts)
@@ -234,13 +239,15 @@ def _district_of(district: str, province: str) -> str | None:
 
 def _fiscal_year(title: list[tuple[int, str]], texts: list[str], assessments: list[Assessment]) -> int | None:
     """The year the measures belong to: the title's "ประจำปีงบประมาณ" (a title line about the ITA
-    result only when no other has one), else the year the body gives the measures, else the year
-    after the latest ITA result quoted (an analysis of year Y leads to measures of Y+1)."""
+    result only when no other has one), else the year the body gives the measures, else a title's
+    "พ.ศ." year, else the year after the latest ITA result quoted (an analysis of year Y leads to
+    measures of Y+1)."""
     about_result = [text for _, text in title if _RESULT_CONTEXT_RE.search(text)]
     searches = (
         ([text for _, text in title if text not in about_result], _TITLE_YEAR_RE),
         (about_result, _TITLE_YEAR_RE),
         (texts, _MEASURES_YEAR_RE),
+        ([text for _, text in title if text not in about_result], _TITLE_BE_YEAR_RE),
     )
     for searched, pattern in searches:
         years = [int(m["year"]) for m in map(pattern.search, searched) if m]
