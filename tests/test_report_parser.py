@@ -564,3 +564,20 @@ def test_sara_am_typed_as_two_marks_reads_and_is_stored_as_one() -> None:
     )
     assert (doc.agency.name, doc.agency.province) == ("เทศบาลตำบลบ้านแพ้ว", "สมุทรสาคร")
     assert [(m.title, m.status) for m in doc.measures] == [("จัดทำคู่มือการใช้น้ำมันเชื้อเพลิง", "done")]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("องค์การบริหารส่วน ตำบลนาขุม", "องค์การบริหารส่วนตำบลนาขุม"),  # a space inside the prefix
+        ("องค์การ บริหารส่วนตำบลนาขุม", "องค์การบริหารส่วนตำบลนาขุม"),
+        ("เทศบาล ตำบลบ้านแพ้ว", "เทศบาลตำบลบ้านแพ้ว"),
+        ("ทต.บ้านแพ้ว", "เทศบาลตำบลบ้านแพ้ว"),
+        ("อบต. นาขุม", "องค์การบริหารส่วนตำบลนาขุม"),
+    ],
+)
+def test_agency_names_with_stray_spaces_and_abbreviations(written: str, name: str) -> None:
+    doc = parse_text(
+        f"มาตรการ ประจำปีงบประมาณ พ.ศ. 2567\n{written}\nมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n1. ก\tข\tกองคลัง\n"
+    )
+    assert doc.agency.name == name

@@ -29,8 +29,9 @@ _YEAR_LOOKBACK_LINES = 3
 # A year on the lines above a score counts only where those lines speak of the ITA result.
 _RESULT_CONTEXT_RE = re.compile(r"ผลการประเมิน|ITA|คะแนน")
 
+# A space may fall between the words of a type prefix in text taken from a PDF ("เทศบาล ตำบลบ้านแพ้ว").
 _LOCAL_AGENCY_RE = re.compile(
-    r"(?P<prefix>องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|อบต\.|อบจ\.|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล)"
+    r"(?P<prefix>องค์การ\s?บริหาร\s?ส่วน\s?(?:ตำบล|จังหวัด)|เทศบาล\s?(?:นคร|เมือง|ตำบล)|(?:อบต|อบจ|ทน|ทม|ทต)\.)"
     r"\s?(?P<place>[\u0e01-\u0e4e]+)"
 )
 _PROVINCE_AGENCY_RE = re.compile(r"(?:^|สำนักงาน|ศาลากลาง)(?P<prefix>จังหวัด)\s?(?P<place>[\u0e01-\u0e4e]+)")
