@@ -1,8 +1,8 @@
 """Set up a writer's database and keep the derived tables behind the public views up to date.
 
-The public views read materialised *_facts and *_summary tables (ita/sql/derive.sql). An import puts the
-agencies it touches in refresh_scope; publishing recomputes their rows only (refresh_scoped.sql), or every
-row (refresh_all.sql) in a build, a restore, or once the scope holds most agencies.
+The public views read materialised tables, one per model in ita/sql/models/ (ita/models.py). An import puts
+the agencies it touches in refresh_scope; publishing recomputes their rows only, or every row in a build, a
+restore, or once the scope holds most agencies.
 """
 
 from __future__ import annotations
@@ -10,14 +10,12 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ita import db, framework, linking
+from ita import db, framework, linking, models
 
+_SCOPE_SIZE = "SELECT (SELECT count(DISTINCT agency_id) FROM refresh_scope), (SELECT count(*) FROM agencies)"
 _SCOPE_EVERYTHING = "INSERT INTO refresh_scope SELECT agency_id FROM agencies"
 _CLEAR_SCOPE = "DELETE FROM refresh_scope"
-_SCOPE_SIZE = "SELECT (SELECT count(DISTINCT agency_id) FROM refresh_scope), (SELECT count(*) FROM agencies)"
-_COUNT_DERIVED_TABLES = """
-    SELECT count(*) FROM duckdb_tables()
-    WHERE NOT temporary AND (suffix(table_name, '_facts') OR suffix(table_name, '_summary'))"""
+_TABLE_EXISTS = "SELECT count(*) FROM duckdb_tables() WHERE NOT temporary AND table_name = $name"
 # Past this share of all agencies, recomputing everything costs less than recomputing the touched ones.
 FULL_REFRESH_SHARE = 0.25
 
@@ -54,25 +52,28 @@ _INSERT_FRAMEWORK = (
 
 
 def init_database(con: duckdb.DuckDBPyConnection) -> None:
-    """Create tables, load every year's framework, (re)create the views and the derivations behind them.
+    """Create tables, load every year's framework, create the derived tables and the views over them.
 
     Derived tables new to this database, or a framework that changed, mean every agency's derived rows
     must be recomputed at publish.
     """
     con.execute(db.script("schema"))
+    con.execute(db.script("scope"))
     framework_changed = load_framework(con)
+    created = False
+    for model in models.models():
+        if not con.execute(_TABLE_EXISTS, {"name": model.name}).fetchone()[0]:
+            con.execute(model.full_refresh())  # refresh_scope is empty: the table starts empty
+            created = True
     con.execute(db.script("views"))
-    (derived_before,) = con.execute(_COUNT_DERIVED_TABLES).fetchone()
-    con.execute(db.script("derive"))
-    (derived_after,) = con.execute(_COUNT_DERIVED_TABLES).fetchone()
-    if framework_changed or derived_after > derived_before:
+    if framework_changed or created:
         con.execute(_SCOPE_EVERYTHING)
 
 
 def refresh_facts(con: duckdb.DuckDBPyConnection, *, everything: bool = False) -> None:
-    """Recompute the tables behind the public views for the agencies in refresh_scope (or all of them).
+    """Recompute the derived tables for the agencies in refresh_scope (or all of them), in one transaction.
 
-    The connection has been through init_database, which created the derivations.
+    The connection has been through init_database, which created them.
     """
     scoped, total = con.execute(_SCOPE_SIZE).fetchone()
     if not (everything or scoped):
@@ -80,10 +81,11 @@ def refresh_facts(con: duckdb.DuckDBPyConnection, *, everything: bool = False) -
     full = everything or scoped > FULL_REFRESH_SHARE * total
     con.begin()
     try:
-        if full:
-            con.execute(_SCOPE_EVERYTHING)
+        con.execute(db.script("scope_everything" if full else "scope_touched"))
         add_title_words(con)
-        con.execute(db.script("refresh_all" if full else "refresh_scoped"))
+        for model in models.models():
+            for statement in (model.full_refresh(),) if full else model.scoped_refresh():
+                con.execute(statement)
         con.execute(_CLEAR_SCOPE)
         con.commit()
     except BaseException:

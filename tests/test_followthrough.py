@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-import pytest
-
 from ita import load, refresh
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "documents"
 SEED_001 = SEEDS / "001_040fced78df51963.txt"
 SEED_002 = SEEDS / "002_c99676ea6513b4a9.txt"
-
-
-@pytest.fixture
-def con(tmp_path: Path):
-    connection = duckdb.connect(str(tmp_path / "f.duckdb"))
-    refresh.init_database(connection)
-    yield connection
-    connection.close()
 
 
 def test_measures_of_2565_answer_the_2564_result(con):

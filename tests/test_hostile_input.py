@@ -6,22 +6,13 @@ import io
 import zipfile
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from ita import load, refresh
+from ita import load
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "documents"
 SEED_001 = SEEDS / "001_040fced78df51963.txt"
 TABLES = ("agencies", "documents", "assessments", "indicator_scores", "measures", "measure_targets")
-
-
-@pytest.fixture
-def con(tmp_path: Path):
-    connection = duckdb.connect(str(tmp_path / "h.duckdb"))
-    refresh.init_database(connection)
-    yield connection
-    connection.close()
 
 
 def _counts(con) -> tuple[int, ...]:

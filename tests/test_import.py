@@ -24,14 +24,6 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
-@pytest.fixture
-def con(tmp_path: Path):
-    connection = duckdb.connect(str(tmp_path / "t.duckdb"))
-    refresh.init_database(connection)
-    yield connection
-    connection.close()
-
-
 def _import(con: duckdb.DuckDBPyConnection, *paths: Path) -> list[load.ImportResult]:
     results = [load.import_file(con, p) for p in paths]
     refresh.refresh_facts(con)

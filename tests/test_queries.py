@@ -7,12 +7,13 @@ a query with a parameter name not in EXAMPLES fails with a request to add an exa
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from ita import db
+
+pytestmark = pytest.mark.database("fixture")
 
 # One example value per parameter name used by any query; add yours when you add a query.
 EXAMPLES: dict[str, object] = {
@@ -159,13 +160,6 @@ PROMISED: dict[str, list[str]] = {
     ],
 }
 SNAKE_CASE = re.compile(r"[a-z][a-z0-9_]*")
-
-
-@pytest.fixture(scope="module")
-def con(fixture_db: Path):
-    connection = db.connect(fixture_db, read_only=True)
-    yield connection
-    connection.close()
 
 
 def _examples(name: str, overrides: dict | None = None) -> dict:

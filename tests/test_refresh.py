@@ -7,40 +7,20 @@ same data afterwards.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from ita import db, load, refresh
+from ita import db, load, models, refresh
+
+pytestmark = pytest.mark.database("fixture copy")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "documents"
 SEED_001 = SEEDS / "001_040fced78df51963.txt"
 SEED_002 = SEEDS / "002_c99676ea6513b4a9.txt"
-DERIVED = (
-    "assessment_facts",
-    "indicator_facts",
-    "measure_facts",
-    "followthrough_facts",
-    "carryover_facts",
-    "lifecycle_facts",
-    "continuity_summary",
-    "ranking_summary",
-    "target_summary",
-    "v_measure_status_history",
-)
-
-
-@pytest.fixture
-def con(fixture_db: Path, tmp_path: Path):
-    path = tmp_path / "copy.duckdb"
-    shutil.copyfile(fixture_db.resolve(), path)
-    connection = db.connect(path, read_only=False)
-    refresh.init_database(connection)
-    yield connection
-    connection.close()
+DERIVED = (*(m.name for m in models.models()), "v_measure_status_history")
 
 
 def _contents(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
@@ -61,7 +41,7 @@ def _publish_scoped(con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(db, "script", lambda name: scripts.append(name) or script(name))
     refresh.refresh_facts(con)
     monkeypatch.setattr(db, "script", script)
-    assert "refresh_scoped" in scripts and "refresh_all" not in scripts
+    assert "scope_touched" in scripts and "scope_everything" not in scripts
 
 
 def _assert_same_as_full_refresh(con: duckdb.DuckDBPyConnection) -> None:
