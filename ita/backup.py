@@ -1,7 +1,8 @@
 """Backup and scale-out: export every table as Parquet (or CSV), and build a database back from it.
 
-The export holds the base tables (enough to rebuild everything) and the public views (for analysts
-who only want the data); `build --from DIR` restores the base tables and derives the rest.
+The export holds the base tables (enough to rebuild everything), the public views (for analysts who only
+want the data) and, in originals/, every original kept in the database's store (ita/store.py);
+`build --from DIR` restores the base tables and the store, and derives the rest.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 from pathlib import Path
 
 from ita import db, refresh, snapshot
+from ita.store import Store
 
 BASE_TABLES = (
     "framework_years",
@@ -34,10 +36,12 @@ PUBLIC_VIEWS = (
     "v_measure_lifecycle",
 )
 FORMATS = ("parquet", "csv")
+ORIGINALS = "originals"
 
 
 def export(db_path: Path, out_dir: Path, fmt: str = "parquet") -> dict[str, int]:
-    """Write each base table and public view to out_dir/<name>.<fmt>; returns row counts."""
+    """Write each base table and public view to out_dir/<name>.<fmt>, and the store's originals to
+    out_dir/originals/; returns row counts."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -52,12 +56,15 @@ def export(db_path: Path, out_dir: Path, fmt: str = "parquet") -> dict[str, int]
             relation.write_csv(target, header=True)
         counts[name] = relation.count("*").fetchall()[0][0]
     con.close()
-    (out_dir / "manifest.json").write_text(json.dumps({"format": fmt, "rows": counts}, indent=2))
+    count_originals = Store(out_dir / ORIGINALS).add_all(Store.beside(db_path))
+    manifest = {"format": fmt, "rows": counts, "originals": count_originals}
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return counts
 
 
 def restore(in_dir: Path, db_path: Path) -> None:
-    """Build a new database from an export (Parquet only: CSV loses list and date types) and publish it."""
+    """Build a new database from an export (Parquet only: CSV loses list and date types) and publish it, with
+    the export's originals added to the database's store."""
     manifest = json.loads((in_dir / "manifest.json").read_text())
     if manifest["format"] != "parquet":
         raise ValueError(f"{in_dir}: restore needs a Parquet export, this one is {manifest['format']}")
@@ -65,3 +72,4 @@ def restore(in_dir: Path, db_path: Path) -> None:
         refresh.clear_framework(con)  # the backup's framework stands, not the one in data/framework
         for table in BASE_TABLES:
             con.read_parquet(str(in_dir / f"{table}.parquet")).insert_into(table)
+        Store.beside(db_path).add_all(Store(in_dir / ORIGINALS))

@@ -1,4 +1,5 @@
-"""Build the embedded default database from data/: every real document, then the synthetic sample."""
+"""Build a database from scratch: every real document of data/, then every original kept in the database's
+store (ita/store.py: what users imported or uploaded), then the synthetic sample."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from ita import db, load, snapshot, synthetic
 from ita.errors import ItaError
+from ita.store import Store
 
 DATA_DIR = db.ROOT / "data"
 # Folders under data/ whose files are imported; framework/ and reference/ are configuration.
@@ -17,6 +19,7 @@ SOURCE_DIRS = ("documents", "sheets")
 @dataclass
 class BuildReport:
     imported: list[load.ImportResult] = field(default_factory=list)
+    count_from_store: int = 0  # of the files imported, those kept in the store
     rejected: list[ItaError] = field(default_factory=list)
     synthetic_rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
@@ -39,12 +42,18 @@ def build(
     with_synthetic: bool = True,
     provinces: list[str] | None = None,
 ) -> BuildReport:
-    """Create a new database file from scratch and publish it in one swap."""
+    """Create a new database file from scratch and publish it in one swap.
+
+    The store's originals come after data/, in the order they were first imported, so a correction a user
+    uploaded still supersedes the document in data/ it corrects.
+    """
     started = time.perf_counter()
     report = BuildReport()
     with snapshot.writing(db_path, fresh=True) as con:
         files = [(path, path.relative_to(data_dir).as_posix()) for path in source_files(data_dir)]
-        for outcome in load.Importer(con).import_files(files):
+        kept = [(original.path, original.name) for original in Store.beside(db_path).originals()]
+        report.count_from_store = len(kept)
+        for outcome in load.Importer(con).import_files([*files, *kept]):
             if isinstance(outcome, ItaError):
                 report.rejected.append(outcome)
             else:

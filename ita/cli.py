@@ -78,10 +78,12 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ita import load, snapshot
+    from ita.store import Store
 
     status = 0
     with snapshot.writing(args.db) as con:
-        for outcome in load.Importer(con).import_files((path, str(path)) for path in args.files):
+        importer = load.Importer(con, Store.beside(args.db))
+        for outcome in importer.import_files((path, str(path)) for path in args.files):
             if isinstance(outcome, ItaError):
                 print(outcome, file=sys.stderr)
                 status = EXIT_REJECTED
@@ -114,7 +116,8 @@ def _build(args: argparse.Namespace) -> int:
     for error in report.rejected:
         print(error, file=sys.stderr)
     rows = ", ".join(f"{n:,} {t}" for t, n in report.synthetic_rows.items())
-    print(f"built {args.db} in {report.seconds:.1f} s: {len(report.imported)} real files imported")
+    kept = f" ({report.count_from_store} of them kept in the store)" if report.count_from_store else ""
+    print(f"built {args.db} in {report.seconds:.1f} s: {len(report.imported)} real files imported{kept}")
     if rows:
         print(f"synthetic sample: {rows}")
     return EXIT_REJECTED if report.rejected else 0

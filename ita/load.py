@@ -26,6 +26,7 @@ from ita.errors import ItaError, RejectedError
 from ita.parse.report import parse_report
 from ita.parse.sheet import parse_sheet
 from ita.records import Assessment, ReportDocument, RowAccount, ScoreSheet, Warning_
+from ita.store import Store
 
 # SQL texts are constants: table names are never formatted into a statement. A file's rows of one table go in
 # with one statement: a list of structs, unnested into columns by name (unnamed columns take their defaults).
@@ -99,10 +100,15 @@ class Importer:
     the real agencies, the next free ids) and keeps it in step with every file it writes, so a file costs
     its own writes only. Nothing else may write to the connection meanwhile; after a file fails to
     write, it reads the database afresh.
+
+    Given a store, it keeps there the original of every file it imports, or finds already imported, once
+    the file's rows are committed: before the database is published, so a published document always has
+    its original.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, store: Store | None = None) -> None:
         self._con = con
+        self._store = store
         self._state: _State | None = None
 
     def import_file(self, path: Path, *, display_name: str | None = None) -> ImportResult:
@@ -138,6 +144,12 @@ class Importer:
         return _Read(path, name, sha) if sha in known else _Read(path, name, sha, *_prepare(path, name))
 
     def _write(self, read: _Read) -> ImportResult:
+        result = self._write_rows(read)
+        if self._store is not None:
+            self._store.put(read.path, read.name, read.sha)
+        return result
+
+    def _write_rows(self, read: _Read) -> ImportResult:
         state = self._state = self._state or _State(self._con)
         if read.sha in state.seen:
             document_id, kind = state.seen[read.sha]

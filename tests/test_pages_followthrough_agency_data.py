@@ -12,14 +12,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ita import db, load
+from ita.build import build
 from ita.errors import ParseError, RejectedError
 from ita.ui import escape, exports, imports, plotly_bundle
 from ita.ui import format as fmt
 from ita.ui.labels import STATUSES, TEXT
 from ita.ui.page import TAB_KEY
 from tests.apptest import ROOT, open_page, open_tab, sql, table, th, trace_types
+from tests.conftest import FIXTURE_PROVINCES
 
 SEED_001 = ROOT / "data" / "documents" / "001_040fced78df51963.txt"
+SEED_002 = ROOT / "data" / "documents" / "002_c99676ea6513b4a9.txt"
 KORAT = "นครราชสีมา"
 UTTARADIT = "อุตรดิตถ์"
 CITY = "เทศบาลนครนครราชสีมา"
@@ -420,6 +423,20 @@ def test_upload_imports_a_corrected_seed(writable_db: Path) -> None:
     assert not at.error
     # the page redrew from the new file: still four current real documents (the first block is the real one)
     assert next(m.value for m in at.metric if m.label == th("dt_documents")) == "4"
+
+
+def test_an_upload_survives_a_rebuild(writable_db: Path) -> None:
+    name = "ตำบลทดสอบ_มาตรการ.txt"
+    text = SEED_002.read_text(encoding="utf-8").replace("นครนครราชสีมา", "ตำบลทดสอบ")
+    measures = (
+        "SELECT fiscal_year, count(*) FROM v_measures WHERE agency_name = 'เทศบาลตำบลทดสอบ' GROUP BY ALL"
+    )
+    _upload([(name, text.encode("utf-8"), "text/plain")])
+    assert sql(writable_db, measures) == [(2565, 4)]
+    report = build(writable_db, ROOT / "data", provinces=FIXTURE_PROVINCES)
+    assert not report.rejected and report.count_from_store == 1
+    assert sql(writable_db, measures) == [(2565, 4)]
+    assert sql(writable_db, "SELECT file_name FROM documents WHERE file_name = $n", {"n": name}) == [(name,)]
 
 
 def test_binary_and_empty_uploads_are_refused_by_name(writable_db: Path) -> None:

@@ -2,7 +2,8 @@
 
 Each upload is checked before anything is written (type by extension and by content, size), saved
 under its own name in a private temporary folder so parser messages name it, and imported into a
-private copy of the database that is published in one swap. A rejected file writes nothing.
+private copy of the database that is published in one swap; its original is kept in the database's store
+(ita/store.py), so a rebuild imports it again. A rejected file writes nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import streamlit as st
 
 from ita import db, load, snapshot
 from ita.errors import ItaError, ParseError, RejectedError
+from ita.store import Store
 
 ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".csv", ".tsv", ".xlsx")
 MAX_MB = load.MAX_FILE_BYTES // (1024 * 1024)
@@ -83,12 +85,9 @@ def import_uploads(files: Sequence[tuple[str, bytes]], db_path: Path | None = No
         else:
             accepted.append((index, name, data))
     if accepted:
-        with (
-            _write_lock,
-            tempfile.TemporaryDirectory() as folder,
-            snapshot.writing(db_path or db.DEFAULT_DB) as con,
-        ):
-            importer = load.Importer(con)
+        path = db_path or db.DEFAULT_DB
+        with _write_lock, tempfile.TemporaryDirectory() as folder, snapshot.writing(path) as con:
+            importer = load.Importer(con, Store.beside(path))
             for index, name, data in accepted:
                 outcomes[index] = _import_one(importer, Path(folder), name, data)
     return [outcomes[i] for i in range(len(files))]
