@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ita import db, refresh, snapshot
+from ita import db, fingerprint, refresh, snapshot
 from ita.store import Store
 
 BASE_TABLES = (
@@ -28,6 +28,13 @@ BASE_TABLES = (
     "measure_targets",
     "measure_words",
 )
+# what the derived rows and links of the export were made from: a restore re-links if it differs from now
+FINGERPRINT = "derivation_fingerprint"
+# by column name, so an export taken before a column was added still restores
+_RESTORE = {
+    table: "INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet($path)"
+    for table in (*BASE_TABLES, FINGERPRINT)
+}
 PUBLIC_VIEWS = (
     "v_assessments",
     "v_indicator_scores",
@@ -47,7 +54,7 @@ def export(db_path: Path, out_dir: Path, fmt: str = "parquet") -> dict[str, int]
     out_dir.mkdir(parents=True, exist_ok=True)
     con = db.connect(db_path)
     counts: dict[str, int] = {}
-    for name in (*BASE_TABLES, *PUBLIC_VIEWS):
+    for name in (*BASE_TABLES, FINGERPRINT, *PUBLIC_VIEWS):
         relation = con.table(name)
         target = str(out_dir / f"{name}.{fmt}")
         if fmt == "parquet":
@@ -70,6 +77,8 @@ def restore(in_dir: Path, db_path: Path) -> None:
         raise ValueError(f"{in_dir}: restore needs a Parquet export, this one is {manifest['format']}")
     with snapshot.writing(db_path, fresh=True) as con:
         refresh.clear_framework(con)  # the backup's framework stands, not the one in data/framework
-        for table in BASE_TABLES:
-            con.read_parquet(str(in_dir / f"{table}.parquet")).insert_into(table)
+        fingerprint.forget(con)  # an export without one was linked with unknown terms: publishing re-links
+        for table in (*BASE_TABLES, FINGERPRINT):
+            if table in BASE_TABLES or (in_dir / f"{table}.parquet").exists():
+                con.execute(_RESTORE[table], {"path": str(in_dir / f"{table}.parquet")})
         Store.beside(db_path).add_all(Store(in_dir / ORIGINALS))

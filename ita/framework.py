@@ -102,9 +102,13 @@ def load(path: Path) -> Framework:
     )
 
 
+def frameworks() -> dict[int, Framework]:
+    """Every fiscal year's framework in FRAMEWORK_DIR, keyed by B.E. year."""
+    return _frameworks_in(FRAMEWORK_DIR)
+
+
 @cache
-def frameworks(directory: Path = FRAMEWORK_DIR) -> dict[int, Framework]:
-    """Every fiscal year's framework, keyed by B.E. year."""
+def _frameworks_in(directory: Path) -> dict[int, Framework]:
     loaded = (load(p) for p in sorted(directory.glob("*.json")))
     return {f.fiscal_year: f for f in loaded}
 
@@ -114,14 +118,18 @@ def for_year(fiscal_year: int) -> Framework | None:
     return frameworks().get(fiscal_year)
 
 
-@cache
 def for_measures(fiscal_year: int | None) -> Framework:
     """The ten-indicator framework a year's measures aim at: the year's own, else the newest before it.
 
     Agencies write a year's measures before the NACC publishes that year's framework. Without a year,
     the newest; for a year before the first ten-indicator framework, the first.
     """
-    ten_indicators = [f for _, f in sorted(frameworks().items()) if f.model == "ita10"]
+    return _for_measures_in(FRAMEWORK_DIR, fiscal_year)
+
+
+@cache
+def _for_measures_in(directory: Path, fiscal_year: int | None) -> Framework:
+    ten_indicators = [f for _, f in sorted(_frameworks_in(directory).items()) if f.model == "ita10"]
     earlier = [f for f in ten_indicators if fiscal_year is None or f.fiscal_year <= fiscal_year]
     return earlier[-1] if earlier else ten_indicators[0]
 

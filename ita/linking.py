@@ -132,10 +132,14 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(_GAP.join(re.escape(word) for word in content))
 
 
+def default_terms() -> TermTable:
+    """The project's term table, TERMS_PATH, read once."""
+    return _terms_in(TERMS_PATH)
+
+
 @cache
-def _default_terms() -> TermTable:
-    """The project's term table, read once per process."""
-    return load_terms(TERMS_PATH)
+def _terms_in(path: Path) -> TermTable:
+    return load_terms(path)
 
 
 def _normalize(text: str) -> str:
@@ -223,7 +227,7 @@ def link_measure(
     weighted like the title. Evidence lists the terms as the table writes them, strongest first.
     `terms` defaults to data/indicator_terms.csv.
     """
-    table = terms or _default_terms()
+    table = terms or default_terms()
     indicators = framework.for_measures(fiscal_year).indicators
     instrument = _instrument(group)
     fields = [([title], TITLE_WEIGHT), (steps, STEPS_WEIGHT), ([result or ""], RESULT_WEIGHT)]

@@ -59,6 +59,10 @@ _REAL_DOCUMENTS = """
 _SUPERSEDE = "UPDATE documents SET superseded_by = $id WHERE list_contains($older, document_id)"
 _AGENCIES_OF_DOCUMENTS = "SELECT DISTINCT agency_id FROM assessments WHERE list_contains($ids, document_id)"
 _ADD_TO_SCOPE = "INSERT INTO refresh_scope SELECT unnest($ids)"
+_REAL_MEASURES = """
+    SELECT measure_id, title, steps, result, group_label, fiscal_year FROM measures
+    WHERE NOT is_synthetic ORDER BY measure_id"""
+_FORGET_REAL_TARGETS = "DELETE FROM measure_targets WHERE NOT is_synthetic"
 
 SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 YEAR_RANGE = (2550, 2580)
@@ -404,16 +408,7 @@ def _write_report(
     _insert(
         con,
         "measure_targets",
-        [
-            {
-                "measure_id": first_measure + i,
-                "indicator_no": t.indicator_no,
-                "rank": t.rank,
-                "evidence": t.evidence,
-            }
-            for i, targets in enumerate(read.targets)
-            for t in targets
-        ],
+        [row for i, targets in enumerate(read.targets) for row in _target_rows(first_measure + i, targets)],
     )
     _insert(
         con,
@@ -481,6 +476,33 @@ def _write_sheet(
         warnings=_warning_lines(sheet.warnings),
     )
     return result, {*resolution.agency_ids, *resolution.twins, *(r[0] for r in dropped)}
+
+
+def relink_measures(con: duckdb.DuckDBPyConnection) -> int:
+    """Link every real measure to its indicators again, with the terms and frameworks in force now; returns
+    how many measures. The synthetic sample's targets are generated with it and stay. Inside the caller's
+    transaction."""
+    measures = con.execute(_REAL_MEASURES).fetchall()
+    con.execute(_FORGET_REAL_TARGETS)
+    _insert(
+        con,
+        "measure_targets",
+        [
+            row
+            for measure_id, title, steps, result, group, fiscal_year in measures
+            for row in _target_rows(
+                measure_id, linking.link_measure(title, steps or [], result, group, fiscal_year=fiscal_year)
+            )
+        ],
+    )
+    return len(measures)
+
+
+def _target_rows(measure_id: int, targets: list[linking.Target]) -> list[dict]:
+    return [
+        {"measure_id": measure_id, "indicator_no": t.indicator_no, "rank": t.rank, "evidence": t.evidence}
+        for t in targets
+    ]
 
 
 def _warning_lines(warnings: list[Warning_]) -> list[str]:

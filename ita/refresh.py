@@ -7,15 +7,18 @@ restore, or once the scope holds most agencies.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 import pandas as pd
 
-from ita import db, framework, linking, models
+from ita import db, fingerprint, framework, linking, load, models
 
 _SCOPE_SIZE = "SELECT (SELECT count(DISTINCT agency_id) FROM refresh_scope), (SELECT count(*) FROM agencies)"
-_SCOPE_EVERYTHING = "INSERT INTO refresh_scope SELECT agency_id FROM agencies"
 _CLEAR_SCOPE = "DELETE FROM refresh_scope"
-_TABLE_EXISTS = "SELECT count(*) FROM duckdb_tables() WHERE NOT temporary AND table_name = $name"
+_LOG = logging.getLogger(__name__)
 # Past this share of all agencies, recomputing everything costs less than recomputing the touched ones.
 FULL_REFRESH_SHARE = 0.25
 
@@ -44,49 +47,72 @@ _FRAMEWORK_ROWS = (
     "SELECT fiscal_year, label, rank, min_score, min_instrument_score FROM framework_grades",
 )
 _INSERT_FRAMEWORK = (
-    "INSERT INTO framework_years VALUES (?, ?, ?, ?, ?, false)",
-    "INSERT INTO framework_instruments VALUES (?, ?, ?, ?, ?, false)",
-    "INSERT INTO framework_indicators VALUES (?, ?, ?, ?, ?, false)",
-    "INSERT INTO framework_grades VALUES (?, ?, ?, ?, ?, false)",
+    "INSERT INTO framework_years (fiscal_year, model, grade_scheme, pass_mark, note) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO framework_instruments (fiscal_year, instrument, name_th, name_en, weight) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO framework_indicators (fiscal_year, indicator_no, name_th, name_en, instrument) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO framework_grades (fiscal_year, label, rank, min_score, min_instrument_score) VALUES (?, ?, ?, ?, ?)",
 )
+_HAS_DOCUMENTS = "SELECT EXISTS (SELECT 1 FROM documents)"
 
 
 def init_database(con: duckdb.DuckDBPyConnection) -> None:
-    """Create tables, load every year's framework, create the derived tables and the views over them.
+    """Create tables, load every year's framework, bring the derived tables up to date, create the views.
 
-    Derived tables new to this database, or a framework that changed, mean every agency's derived rows
-    must be recomputed at publish.
+    Derived rows made from other inputs than this code and data hold now (ita/fingerprint.py) are all
+    recomputed here, measures re-linked where the linking inputs changed, and what changed is logged.
     """
     con.execute(db.script("schema"))
     con.execute(db.script("scope"))
-    framework_changed = load_framework(con)
-    created = False
-    for model in models.models():
-        if not con.execute(_TABLE_EXISTS, {"name": model.name}).fetchone()[0]:
-            con.execute(model.full_refresh())  # refresh_scope is empty: the table starts empty
-            created = True
+    load_framework(con)
+    before, now = fingerprint.recorded(con), fingerprint.current(con)
+    if before != now:
+        if before or con.execute(_HAS_DOCUMENTS).fetchone()[0]:
+            _LOG.warning("recomputing every derived row: %s", "; ".join(fingerprint.changes(before, now)))
+        _recompute_everything(con)
     con.execute(db.script("views"))
-    if framework_changed or created:
-        con.execute(_SCOPE_EVERYTHING)
 
 
 def refresh_facts(con: duckdb.DuckDBPyConnection, *, everything: bool = False) -> None:
     """Recompute the derived tables for the agencies in refresh_scope (or all of them), in one transaction.
 
-    The connection has been through init_database, which created them.
+    The connection has been through init_database.
     """
     scoped, total = con.execute(_SCOPE_SIZE).fetchone()
-    if not (everything or scoped):
-        return
-    full = everything or scoped > FULL_REFRESH_SHARE * total
-    con.begin()
-    try:
-        con.execute(db.script("scope_everything" if full else "scope_touched"))
+    if everything or scoped > FULL_REFRESH_SHARE * total:
+        _recompute_everything(con)
+    elif scoped:
+        with _transaction(con):
+            con.execute(db.script("scope_touched"))
+            add_title_words(con)
+            for model in models.models():
+                for statement in model.scoped_refresh():
+                    con.execute(statement)
+            con.execute(_CLEAR_SCOPE)
+
+
+def _recompute_everything(con: duckdb.DuckDBPyConnection) -> None:
+    """Every derived table from scratch, with new columns if a model's changed, and the fingerprint of what
+    they were made from; measures re-linked first if the linking inputs differ from those recorded (a
+    restored backup records the inputs its links were made with)."""
+    with _transaction(con):
+        before, now = fingerprint.recorded(con), fingerprint.current(con)
+        if fingerprint.relinks(before, now):
+            count = load.relink_measures(con)
+            if before and count:
+                _LOG.warning("linked %d real measures to their indicators again", count)
+        con.execute(db.script("scope_everything"))
         add_title_words(con)
         for model in models.models():
-            for statement in (model.full_refresh(),) if full else model.scoped_refresh():
-                con.execute(statement)
+            con.execute(model.full_refresh())
         con.execute(_CLEAR_SCOPE)
+        fingerprint.record(con, now)
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.begin()
+    try:
+        yield
         con.commit()
     except BaseException:
         con.rollback()
@@ -105,8 +131,8 @@ def add_title_words(con: duckdb.DuckDBPyConnection) -> None:
     con.unregister("title_words")
 
 
-def load_framework(con: duckdb.DuckDBPyConnection) -> bool:
-    """Write every year's framework from data/framework; True when it differs from what the database held."""
+def load_framework(con: duckdb.DuckDBPyConnection) -> None:
+    """Write every year's framework from data/framework, unless the database holds it already."""
     years, instruments, indicators, grades = [], [], [], []
     for fw in framework.frameworks().values():
         y = fw.fiscal_year
@@ -119,12 +145,11 @@ def load_framework(con: duckdb.DuckDBPyConnection) -> bool:
     wanted = [years, instruments, indicators, grades]
     held = [con.execute(query).fetchall() for query in _FRAMEWORK_ROWS]
     if [sorted(rows, key=repr) for rows in held] == [sorted(rows, key=repr) for rows in wanted]:
-        return False
+        return
     clear_framework(con)
     for statement, rows in zip(_INSERT_FRAMEWORK, wanted, strict=True):
         if rows:
             con.executemany(statement, rows)
-    return True
 
 
 def clear_framework(con: duckdb.DuckDBPyConnection) -> None:

@@ -141,3 +141,11 @@ CREATE TABLE IF NOT EXISTS measure_words (
     words         VARCHAR[] NOT NULL,  -- content words of the title (pythainlp), for matching measures
     is_synthetic  BOOLEAN NOT NULL DEFAULT false
 );
+
+-- What the derived rows were computed from (ita/fingerprint.py): a digest per input (model:<table>,
+-- framework:<year>, indicator_terms) and the parser version, as of the last recomputation of everything.
+CREATE TABLE IF NOT EXISTS derivation_fingerprint (
+    input         VARCHAR PRIMARY KEY,
+    digest        VARCHAR NOT NULL,
+    is_synthetic  BOOLEAN NOT NULL DEFAULT false
+);
