@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ita import framework
 from ita.ui import exports
 
 VIEWS = exports.VIEWS
-PASS_MARK = 85.0
-# the 2564 weights (IIT, EIT, OIT), which every framework year of the sample uses
-WEIGHTS = {"IIT": 0.30, "EIT": 0.30, "OIT": 0.40}
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,7 @@ def overview(v: dict[str, pd.DataFrame], s: Scope) -> list[pd.DataFrame]:
     i = _scoped(v["indicator_scores"], s)
     i = i[i["fiscal_year"] == s.year]
     weakest = (
-        i.assign(is_below=i["score"] < PASS_MARK)
+        i.assign(is_below=i["score"] < framework.for_year(s.year).pass_mark)
         .groupby("indicator_no")
         .agg(mean_score=("score", "mean"), median_score=("score", "median"), share_below=("is_below", "mean"))
         .sort_values("mean_score")
@@ -98,12 +96,14 @@ def compare(v: dict[str, pd.DataFrame], s: Scope) -> list[pd.DataFrame]:
     return [ranking, heatmap, transitions]
 
 
-def indicators(v: dict[str, pd.DataFrame], s: Scope, threshold: float = 85.0) -> list[pd.DataFrame]:
-    """Points lost per indicator, spread by agency type, agencies below the threshold for consecutive years."""
+def indicators(v: dict[str, pd.DataFrame], s: Scope, threshold: float | None = None) -> list[pd.DataFrame]:
+    """Points lost per indicator, spread by agency type, agencies below the threshold (default: the year's pass
+    mark) for consecutive years."""
+    threshold = framework.for_year(s.year).pass_mark if threshold is None else threshold
     i = _scoped(v["indicator_scores"], s)
     year = i[i["fiscal_year"] == s.year]
     per_instrument = year.groupby("instrument")["indicator_no"].transform("nunique")
-    weight = year["instrument"].map(WEIGHTS).astype("float64") / per_instrument
+    weight = year["instrument"].map(framework.for_year(s.year).weights).astype("float64") / per_instrument
     points = (
         year.assign(points_lost=weight * (100 - year["score"]))
         .groupby("indicator_no")
@@ -133,7 +133,7 @@ def follow_through(v: dict[str, pd.DataFrame], s: Scope) -> list[pd.DataFrame]:
     targets = m[["agency_id", "target_indicators"]].explode("target_indicators")
     by_target = targets.groupby("target_indicators").size()
     i = _scoped(v["indicator_scores"], s)
-    weak = i[(i["fiscal_year"] == s.year - 1) & (i["score"] < PASS_MARK)]
+    weak = i[(i["fiscal_year"] == s.year - 1) & (i["score"] < framework.for_year(s.year - 1).pass_mark)]
     weak = weak[weak["agency_id"].isin(m["agency_id"].unique())]
     targeted = targets.dropna().rename(columns={"target_indicators": "indicator_no"}).drop_duplicates()
     targeted["indicator_no"] = targeted["indicator_no"].astype(weak["indicator_no"].dtype)

@@ -1,7 +1,8 @@
 """The ITA framework of each fiscal year, read from data/framework/<year>.json.
 
-A new year's framework (indicators, instrument weights, grade bands) is a new JSON file,
-not a code change. Scores are recomputed from indicators with the year's own weights.
+A new year's framework (indicators, instrument weights, grade bands, pass mark, the tolerance a quoted
+overall may differ from the computed one by) is a new JSON file, not a code change. Scores are recomputed
+from indicators with the year's own weights.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from functools import cache
 from pathlib import Path
 
 FRAMEWORK_DIR = Path(__file__).resolve().parent.parent / "data" / "framework"
-# Published overall scores are rounded to two decimals, sometimes to one.
-SCORE_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,8 @@ class Framework:
     model: str  # "ita10" (ten indicators, three instruments) or "five_index" (overall only)
     grade_scheme: str  # "letters", "ratings" (pass labels) or "levels"
     pass_mark: float | None
+    pass_share_target: float | None  # the national strategy's share of agencies at or above the pass mark
+    score_tolerance: float  # published overalls are rounded, to two decimals and sometimes to one
     instruments: tuple[Instrument, ...]
     indicators: tuple[Indicator, ...]
     grades: tuple[Grade, ...]
@@ -83,6 +84,10 @@ class Framework:
             return band.label
         return self.grades[-1].label
 
+    def is_consistent(self, quoted: float, computed: float) -> bool:
+        """Whether a quoted overall agrees with the one computed from the indicators, within the tolerance."""
+        return abs(quoted - computed) <= self.score_tolerance
+
 
 def load(path: Path) -> Framework:
     raw = json.loads(path.read_text(encoding="utf-8"))
@@ -91,6 +96,8 @@ def load(path: Path) -> Framework:
         model=raw["model"],
         grade_scheme=raw["grade_scheme"],
         pass_mark=raw.get("pass_mark"),
+        pass_share_target=raw.get("pass_share_target"),
+        score_tolerance=raw["score_tolerance"],
         instruments=tuple(
             Instrument(i["code"], i["name_th"], i["name_en"], i["weight"]) for i in raw["instruments"]
         ),
@@ -134,5 +141,7 @@ def _for_measures_in(directory: Path, fiscal_year: int | None) -> Framework:
     return earlier[-1] if earlier else ten_indicators[0]
 
 
-def is_consistent(quoted: float, computed: float) -> bool:
-    return abs(quoted - computed) <= SCORE_TOLERANCE
+def is_consistent(quoted: float, computed: float, fiscal_year: int | None = None) -> bool:
+    """Framework.is_consistent of the year's framework (without a year, of the newest one)."""
+    fw = for_year(fiscal_year) if fiscal_year is not None else None
+    return (fw or max(frameworks().values(), key=lambda f: f.fiscal_year)).is_consistent(quoted, computed)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import duckdb
 import pandas as pd
 
-from ita import db, fingerprint, framework, linking, load, models
+from ita import db, fingerprint, framework, linking, load, models, national
 
 _SCOPE_SIZE = "SELECT (SELECT count(DISTINCT agency_id) FROM refresh_scope), (SELECT count(*) FROM agencies)"
 _CLEAR_SCOPE = "DELETE FROM refresh_scope"
@@ -41,18 +41,23 @@ _CLEAR_FRAMEWORK = (
     "DELETE FROM framework_grades",
 )
 _FRAMEWORK_ROWS = (
-    "SELECT fiscal_year, model, grade_scheme, pass_mark, note FROM framework_years",
+    "SELECT fiscal_year, model, grade_scheme, pass_mark, pass_share_target, score_tolerance, note FROM framework_years",
     "SELECT fiscal_year, instrument, name_th, name_en, weight FROM framework_instruments",
     "SELECT fiscal_year, indicator_no, name_th, name_en, instrument FROM framework_indicators",
     "SELECT fiscal_year, label, rank, min_score, min_instrument_score FROM framework_grades",
 )
 _INSERT_FRAMEWORK = (
-    "INSERT INTO framework_years (fiscal_year, model, grade_scheme, pass_mark, note) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO framework_years (fiscal_year, model, grade_scheme, pass_mark, pass_share_target, score_tolerance, note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)",
     "INSERT INTO framework_instruments (fiscal_year, instrument, name_th, name_en, weight) VALUES (?, ?, ?, ?, ?)",
     "INSERT INTO framework_indicators (fiscal_year, indicator_no, name_th, name_en, instrument) VALUES (?, ?, ?, ?, ?)",
     "INSERT INTO framework_grades (fiscal_year, label, rank, min_score, min_instrument_score) VALUES (?, ?, ?, ?, ?)",
 )
 _HAS_DOCUMENTS = "SELECT EXISTS (SELECT 1 FROM documents)"
+_CLEAR_NATIONAL_RESULTS = "DELETE FROM national_results"
+_INSERT_NATIONAL_RESULTS = """
+    INSERT INTO national_results (fiscal_year, count_agencies, mean_score, pass_share, source)
+    VALUES (?, ?, ?, ?, ?)"""
 
 
 def init_database(con: duckdb.DuckDBPyConnection) -> None:
@@ -64,6 +69,7 @@ def init_database(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(db.script("schema"))
     con.execute(db.script("scope"))
     load_framework(con)
+    load_national_results(con)
     before, now = fingerprint.recorded(con), fingerprint.current(con)
     if before != now:
         if before or con.execute(_HAS_DOCUMENTS).fetchone()[0]:
@@ -136,7 +142,9 @@ def load_framework(con: duckdb.DuckDBPyConnection) -> None:
     years, instruments, indicators, grades = [], [], [], []
     for fw in framework.frameworks().values():
         y = fw.fiscal_year
-        years.append((y, fw.model, fw.grade_scheme, fw.pass_mark, fw.note))
+        years.append(
+            (y, fw.model, fw.grade_scheme, fw.pass_mark, fw.pass_share_target, fw.score_tolerance, fw.note)
+        )
         instruments += [(y, i.code, i.name_th, i.name_en, i.weight) for i in fw.instruments]
         indicators += [(y, i.no, i.name_th, i.name_en, i.instrument) for i in fw.indicators]
         grades += [
@@ -150,6 +158,17 @@ def load_framework(con: duckdb.DuckDBPyConnection) -> None:
     for statement, rows in zip(_INSERT_FRAMEWORK, wanted, strict=True):
         if rows:
             con.executemany(statement, rows)
+
+
+def load_national_results(con: duckdb.DuckDBPyConnection) -> None:
+    """Write the national results of data/national_results.csv (a few rows: rewritten every time)."""
+    con.execute(_CLEAR_NATIONAL_RESULTS)
+    rows = [
+        (r.fiscal_year, r.count_agencies, r.mean_score, r.pass_share, r.source)
+        for r in national.results().values()
+    ]
+    if rows:
+        con.executemany(_INSERT_NATIONAL_RESULTS, rows)
 
 
 def clear_framework(con: duckdb.DuckDBPyConnection) -> None:

@@ -22,7 +22,7 @@ import geothai
 import numpy as np
 import pandas as pd
 
-from ita import framework
+from ita import framework, national
 from ita.agencies import SYNTHETIC_KEY_PREFIX as KEY_PREFIX
 from ita.agencies import TYPE_PREFIX, identity_key, parse_name
 
@@ -36,22 +36,34 @@ ID_COLUMNS = ("agency_id", "document_id", "assessment_id", "measure_id")
 
 class Target(NamedTuple):
     mean: float
-    share_passing: float  # share of agencies scoring 85 or more
+    share_passing: float  # share of agencies at or above the year's pass mark
     is_published: bool  # whether share_passing is a published figure
 
 
-# National results from ITA.md (NACC announcements; 2565 and 2567 derived there from announced changes).
-# No figure is published for 2562 and 2563, nor a pass share before 2565: those values are invented
-# to continue the trend and are not to be quoted.
-TARGETS: dict[int, Target] = {
-    2562: Target(75.00, 0.30, False),
-    2563: Target(78.00, 0.38, False),
-    2564: Target(81.25, 0.48, False),
-    2565: Target(87.57, 0.7052, True),
-    2566: Target(90.19, 0.8094, True),
-    2567: Target(93.05, 0.9244, True),
-    2568: Target(93.82, 0.9417, True),
+# Where data/national_results.csv has no figure (2562 and 2563; a pass share before 2565) the sample follows
+# these, invented to continue the trend and not to be quoted: (mean, share passing).
+ASSUMED: dict[int, tuple[float | None, float]] = {
+    2562: (75.00, 0.30),
+    2563: (78.00, 0.38),
+    2564: (None, 0.48),
 }
+
+
+def year_targets() -> dict[int, Target]:
+    """The national mean and pass share each year's sample is drawn to: published figures where there are any."""
+    published = national.results()
+    out = {}
+    for fy in sorted(published.keys() | ASSUMED.keys()):
+        result = published.get(fy)
+        mean, share = ASSUMED.get(fy, (None, None))
+        is_published = result is not None and result.pass_share is not None
+        out[fy] = Target(
+            result.mean_score if result else mean,
+            result.pass_share if is_published else share,
+            is_published,
+        )
+    return out
+
 
 # Sizes from ITA.md; the 30 city municipalities are listed in CITY_FILE. Outside Bangkok geothai has
 # 7,256 subdistricts, too few for 2,250 ทต. and 5,300 อบต. when no subdistrict serves both (in reality
@@ -62,7 +74,6 @@ SUBDISTRICT_MUNICIPALITY_COUNT = 2220
 DISTRICT_SEAT_SHARE = 0.5  # share of district seats whose ทต. bears the district's name
 
 # --- scores -----------------------------------------------------------------------------------------
-PASS_MARK = 85.0
 INDICATOR_COUNT = 10
 YEAR_CORRELATION = 0.8  # weight of an agency's persistent standing against the year's luck
 INDICATOR_PERSISTENCE = 0.35  # sd (log scale) of an agency's lasting strengths and weaknesses by indicator
@@ -250,7 +261,7 @@ def generate(
     of real agencies, which get no synthetic twin; provinces restricts the sample to those provinces.
     Scores are drawn and calibrated for the whole country, so an agency scores the same in any subset.
     """
-    unknown = [fy for fy in years if fy not in TARGETS]
+    unknown = [fy for fy in years if fy not in year_targets()]
     if unknown:
         raise ValueError(f"no synthetic targets for fiscal years {unknown}")
     ids = {column: 1 for column in ID_COLUMNS} | (first_ids or {})
@@ -495,7 +506,7 @@ def _agency_frame(agencies: pd.DataFrame) -> pd.DataFrame:
 
 def _score_years(years: range) -> tuple[int, ...]:
     """The requested years plus each year before, whose results the measures answer."""
-    return tuple(sorted(set(years) | {fy - 1 for fy in years if fy - 1 in TARGETS}))
+    return tuple(sorted(set(years) | {fy - 1 for fy in years if fy - 1 in year_targets()}))
 
 
 def _national_scores(seed: int, years: tuple[int, ...]) -> dict[int, np.ndarray]:
@@ -522,7 +533,7 @@ def _year_scores(fy: int, weakness: np.ndarray, pattern: np.ndarray, seed: int) 
     rng = np.random.default_rng([seed, 2, fy])
     luck = rng.standard_normal(len(weakness))
     latent = _standardise(YEAR_CORRELATION * weakness + np.sqrt(1 - YEAR_CORRELATION**2) * luck)
-    deficit = _calibrated_deficit(latent, TARGETS[fy])
+    deficit = _calibrated_deficit(latent, year_targets()[fy], framework.for_year(fy).pass_mark)
     # Each indicator takes a share of the overall shortfall; the framework's weights average the shares
     # to one, so the overall is 100 - deficit until clipping at 0 and the lapses below lift it.
     noise = rng.standard_normal(pattern.shape)
@@ -532,7 +543,7 @@ def _year_scores(fy: int, weakness: np.ndarray, pattern: np.ndarray, seed: int) 
     kept = _oit_lapses(rng, fy, latent, shares.shape)
     for _ in range(3):
         overall = _shortfall_scores(deficit, shares, kept) @ weights
-        deficit *= (100 - TARGETS[fy].mean) / (100 - overall.mean())
+        deficit *= (100 - year_targets()[fy].mean) / (100 - overall.mean())
     return np.round(_shortfall_scores(deficit, shares, kept), 2)
 
 
@@ -555,14 +566,14 @@ def _indicator_weights(fy: int) -> np.ndarray:
     return np.array([fw.weights[i.instrument] / counts[i.instrument] for i in fw.indicators])
 
 
-def _calibrated_deficit(z: np.ndarray, target: Target) -> np.ndarray:
-    """Shortfall below 100 per agency, with the target's mean and share within 15 points of 100.
+def _calibrated_deficit(z: np.ndarray, target: Target, pass_mark: float) -> np.ndarray:
+    """Shortfall below 100 per agency, with the target's mean and share at or above the pass mark.
 
     The shortfall follows a gamma law (through the Wilson–Hilferty transform of z); its scale sets the
     mean and its shape, found by bisection, the pass share. A larger shape gathers agencies near the
-    mean, so it raises the share when the mean shortfall is within 15 points and lowers it otherwise.
+    mean, so it raises the share when the mean is above the pass mark and lowers it otherwise.
     """
-    allowed = 100 - PASS_MARK
+    allowed = 100 - pass_mark
     rising = 100 - target.mean < allowed
     low, high = 0.0, np.log(500.0)  # shapes from 1: below it the law piles up at zero
     for _ in range(40):

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from ita.ui import charts, display, documents, escape, filters, labels, page, profile, timeline, trend
+from ita.ui import charts, display, documents, escape, filters, labels, page, profile, timeline, trends
 from ita.ui import format as fmt
 from ita.ui import measures as measure_view
 from ita.ui.data import query
@@ -26,7 +26,7 @@ def _scores() -> None:
     st.subheader(t("ag_trend"))
     bands = query("grade_bands")
     charts.show(
-        trend.figure(history, bands),
+        trends.agency_score_chart(history, bands),
         display.table(
             history,
             {
@@ -43,7 +43,7 @@ def _scores() -> None:
         ),
         f"agency_{chosen}_trend",
     )
-    for note in trend.change_notes(history, bands):
+    for note in trends.change_notes(history, bands):
         st.caption(note)
     if history["is_score_mismatch"].any():
         years = ", ".join(str(y) for y in history.loc[history["is_score_mismatch"], "fiscal_year"])

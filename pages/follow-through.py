@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ita.ui import charts, display, filters, followthrough, labels, page
+from ita.ui import charts, display, filters, followthrough, labels, page, rules
 from ita.ui import format as fmt
 from ita.ui import measures as measure_view
 from ita.ui.data import query
@@ -52,7 +52,8 @@ def _the_year() -> None:
 def _red_flags() -> None:
     """Weak last year, targeted by no measure this year."""
     st.subheader(t("ft_red_flags").format(previous=f.year - 1, year=f.year))
-    st.caption(t("ft_red_flags_note").format(previous=f.year - 1, year=f.year))
+    pass_mark = fmt.number(rules.pass_mark(f.year - 1))
+    st.caption(t("ft_red_flags_note").format(previous=f.year - 1, year=f.year, pass_mark=pass_mark))
     flags = query("untargeted_weak_indicators", **scope, indicator=f.indicator)
     if page.is_empty(flags, t("ft_no_red_flags")):
         return

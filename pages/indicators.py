@@ -3,7 +3,7 @@ or province, and which agencies have stayed below a threshold for consecutive ye
 
 import streamlit as st
 
-from ita.ui import bars, charts, display, distributions, filters, labels, page
+from ita.ui import bars, charts, display, distributions, filters, labels, page, rules
 from ita.ui.data import query
 from ita.ui.labels import t
 
@@ -111,7 +111,9 @@ indicator_nos = choose.multiselect(
     format_func=indicator_label.get,
     placeholder=t("all"),
 )
-threshold = limit.number_input(t("threshold"), min_value=0.0, max_value=100.0, value=85.0, step=1.0)
+threshold = limit.number_input(
+    t("threshold"), min_value=0.0, max_value=100.0, value=rules.pass_mark(f.year) or 0.0, step=1.0
+)
 instrument = instrument_column.segmented_control(t("instrument"), INSTRUMENTS)
 choice = f.scope() | {"indicator_nos": indicator_nos, "instrument": instrument}
 

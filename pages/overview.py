@@ -75,7 +75,9 @@ def _weakest() -> None:
         return
     weakest["indicator"] = display.indicator_names(weakest)
     charts.show(
-        bars.indicator_bars(weakest, "mean_score", axis_title=t("mean_score"), reference=trends.PASS_MARK),
+        bars.indicator_bars(
+            weakest, "mean_score", axis_title=t("mean_score"), reference=weakest["pass_mark"].max()
+        ),
         display.table(
             weakest,
             {
@@ -121,7 +123,7 @@ if not page.is_empty(current, t("no_data_year")):
         border=True,
     )
     share.metric(
-        t("pass_share"),
+        t("pass_share").format(pass_mark=fmt.number(now["pass_mark"])),
         fmt.percent(now["pass_share"]),
         delta=None
         if before is None
@@ -129,10 +131,11 @@ if not page.is_empty(current, t("no_data_year")):
         delta_description=since,
         border=True,
     )
+    rule = {"target": fmt.number(100 * now["pass_share_target"]), "pass_mark": fmt.number(now["pass_mark"])}
     target.metric(
-        t("vs_target"),
-        f"{100 * (now['pass_share'] - trends.PASS_SHARE_TARGET):+.1f} {t('pp')}",
-        help=t("vs_target_help"),
+        t("vs_target").format(**rule),
+        f"{100 * (now['pass_share'] - now['pass_share_target']):+.1f} {t('pp')}",
+        help=t("vs_target_help").format(**rule),
         border=True,
     )
     page.definitions(f.year)

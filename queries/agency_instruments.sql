@@ -1,4 +1,4 @@
--- One agency's IIT, EIT and OIT scores year by year beside the median of its peers (same type and province).
+-- One agency's IIT, EIT and OIT scores year by year beside the median of its peers (same type and province), with the year's pass mark.
 -- Grain: one row per fiscal year and instrument the agency has. Parameters: $agency_id, $include_synthetic.
 WITH me AS (
     SELECT agency_type, province FROM agencies WHERE agency_id = $agency_id
@@ -16,8 +16,10 @@ SELECT
     upper(instrument) AS instrument,
     max(score) FILTER (WHERE agency_id = $agency_id) AS score,
     median(score) FILTER (WHERE agency_id <> $agency_id) AS peer_median,
-    count(*) FILTER (WHERE agency_id <> $agency_id) AS count_peers
+    count(*) FILTER (WHERE agency_id <> $agency_id) AS count_peers,
+    any_value(fy.pass_mark) AS pass_mark
 FROM long
+LEFT JOIN framework_years fy USING (fiscal_year)
 GROUP BY ALL
 HAVING max(score) FILTER (WHERE agency_id = $agency_id) IS NOT NULL
 ORDER BY fiscal_year, instrument;

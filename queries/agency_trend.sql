@@ -1,4 +1,4 @@
--- One agency's overall score, grade or pass label and instrument scores, year by year, with the source line.
+-- One agency's overall score, grade or pass label, instrument scores and the year's pass mark, year by year, with the source line.
 -- Grain: one row per fiscal year. Parameters: $agency_id.
 SELECT
     fiscal_year,
@@ -6,6 +6,7 @@ SELECT
     coalesce(grade, rating) AS grade_label,
     grade_scheme,
     framework_model,
+    pass_mark,
     iit,
     eit,
     oit,

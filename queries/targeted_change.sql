@@ -1,4 +1,4 @@
--- Next-year change of indicators below 85 in Y−1, split by whether a measure of year Y targeted them (an association only).
+-- Next-year change of indicators below the pass mark in Y−1, split by whether a measure of year Y targeted them (an association only).
 -- Grain: one row per targeted flag and indicator plus a total per flag (indicator_no NULL), agencies with measures on file for Y. Parameters: $fiscal_year, $province, $district, $agency_type, $include_synthetic, $indicator.
 SELECT
     f.count_measures > 0 AS is_targeted,

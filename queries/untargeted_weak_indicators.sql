@@ -1,4 +1,4 @@
--- Red flags: indicators below 85 in the previous year (Y−1) that no measure of year Y targets (v_indicator_followthrough).
+-- Red flags: indicators below the pass mark in the previous year (Y−1) that no measure of year Y targets (v_indicator_followthrough).
 -- Grain: one row per agency and indicator, agencies with measures on file for Y only; the 500 weakest, count_total counts all. Parameters: $fiscal_year, $province, $district, $agency_type, $include_synthetic, $indicator.
 WITH flagged AS (
     SELECT agency_id, agency_name, agency_type, district, province, fiscal_year, indicator_no, indicator_name_th,

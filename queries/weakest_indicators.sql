@@ -8,7 +8,8 @@ SELECT
     count(*) AS count_agencies,
     avg(s.score) AS mean_score,
     median(s.score) AS median_score,
-    avg((s.score < coalesce(fy.pass_mark, 85))::INTEGER) AS share_below_pass
+    avg((s.score < fy.pass_mark)::INTEGER) AS share_below_pass,
+    any_value(fy.pass_mark) AS pass_mark
 FROM v_indicator_scores s
 LEFT JOIN framework_years fy USING (fiscal_year)
 WHERE s.fiscal_year = $fiscal_year

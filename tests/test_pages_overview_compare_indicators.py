@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ita import db
+from ita import db, framework
 from ita.ui import format as fmt
 from ita.ui import plotly_bundle
 from ita.ui.labels import TEXT
@@ -46,8 +46,11 @@ def test_overview_metrics_equal_the_fixture(app_env: Path) -> None:
     shown = metrics(at)
     assert shown[th("count_agencies")] == (fmt.count(count), f"{count - count_before:+,}")
     assert shown[th("mean_score")] == (fmt.score(mean), fmt.delta(mean - mean_before))
-    assert shown[th("pass_share")] == (fmt.percent(share), f"{100 * (share - share_before):+.1f} จุด")
-    assert shown[th("vs_target")][0] == f"{100 * (share - 0.8):+.1f} จุด"
+    rules = framework.for_year(2566)
+    pass_share = th("pass_share").format(pass_mark=fmt.number(rules.pass_mark))
+    assert shown[pass_share] == (fmt.percent(share), f"{100 * (share - share_before):+.1f} จุด")
+    vs_target = th("vs_target").format(target=fmt.number(100 * rules.pass_share_target))
+    assert shown[vs_target][0] == f"{100 * (share - rules.pass_share_target):+.1f} จุด"
 
 
 @pytest.mark.parametrize("province", [KORAT, "30"])

@@ -51,6 +51,8 @@ PROMISED: dict[str, list[str]] = {
         "mean_score",
         "count_passing",
         "pass_share",
+        "pass_mark",
+        "pass_share_target",
     ],
     "grade_distribution": ["fiscal_year", "grade_scheme", "label", "rank", "count_agencies", "share"],
     "weakest_indicators": [
@@ -62,6 +64,7 @@ PROMISED: dict[str, list[str]] = {
         "mean_score",
         "median_score",
         "share_below_pass",
+        "pass_mark",
     ],
     "agency_ranking": [
         "agency_id",

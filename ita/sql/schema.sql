@@ -5,10 +5,15 @@ CREATE TABLE IF NOT EXISTS framework_years (
     fiscal_year   INTEGER PRIMARY KEY,   -- B.E.
     model         VARCHAR NOT NULL,      -- ita10 | five_index
     grade_scheme  VARCHAR NOT NULL,      -- letters | ratings | levels
-    pass_mark     DOUBLE,
-    note          VARCHAR,
-    is_synthetic  BOOLEAN NOT NULL DEFAULT false
+    pass_mark          DOUBLE,
+    pass_share_target  DOUBLE,           -- national strategy: share of agencies at or above the pass mark
+    score_tolerance    DOUBLE,           -- how far a quoted overall may be from the computed one
+    note               VARCHAR,
+    is_synthetic       BOOLEAN NOT NULL DEFAULT false
 );
+-- databases made before these rules were read from the framework files
+ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS pass_share_target DOUBLE;
+ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS score_tolerance DOUBLE;
 
 CREATE TABLE IF NOT EXISTS framework_instruments (
     fiscal_year   INTEGER NOT NULL,
@@ -140,6 +145,16 @@ CREATE TABLE IF NOT EXISTS measure_words (
     measure_id    INTEGER PRIMARY KEY,
     words         VARCHAR[] NOT NULL,  -- content words of the title (pythainlp), for matching measures
     is_synthetic  BOOLEAN NOT NULL DEFAULT false
+);
+
+-- The national results NACC announced (data/national_results.csv, ita/national.py), rewritten by every writer.
+CREATE TABLE IF NOT EXISTS national_results (
+    fiscal_year     INTEGER PRIMARY KEY,
+    count_agencies  INTEGER NOT NULL,
+    mean_score      DOUBLE NOT NULL,
+    pass_share      DOUBLE,             -- share at or above the year's pass mark, where published
+    source          VARCHAR NOT NULL,
+    is_synthetic    BOOLEAN NOT NULL DEFAULT false
 );
 
 -- What the derived rows were computed from (ita/fingerprint.py): a digest per input (model:<table>,

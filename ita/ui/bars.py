@@ -6,12 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ita.ui import escape, references
-from ita.ui.charts import REFERENCE, figure
+from ita.ui.charts import INSTRUMENT_COLORS, REFERENCE, figure
 from ita.ui.display import indicator_names
 from ita.ui.labels import t
 
-# Okabe–Ito colours not used for the best grades, so instruments never read as grades.
-INSTRUMENT_COLORS = {"IIT": "#0072B2", "EIT": "#E69F00", "OIT": "#CC79A7"}
 # Okabe–Ito colours for up to five agencies side by side.
 AGENCY_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
 
@@ -20,6 +18,8 @@ def indicator_bars(
     data: pd.DataFrame, value: str, *, axis_title: str, reference: float | None = None, digits: int = 2
 ) -> go.Figure:
     """Horizontal bars of `value` per indicator, coloured by instrument, in the row order given (first on top)."""
+    if reference is not None and pd.isna(reference):
+        reference = None  # a year without a pass mark
     names = indicator_names(data)
     order = {code: i for i, code in enumerate(INSTRUMENT_COLORS)}
     traces = [

@@ -38,6 +38,8 @@ GRADE_COLORS: dict[str, str] = {
     "ต่ำ": "#E69F00",
     "ต่ำมาก": "#D55E00",
 }
+# Okabe–Ito colours, OIT's not the green of the best grades, so an instrument never reads as a grade.
+INSTRUMENT_COLORS = {"IIT": "#0072B2", "EIT": "#E69F00", "OIT": "#CC79A7"}
 STATUS_COLORS = {"done": "#009E73", "in_progress": "#E69F00", "not_started": "#D55E00", "unknown": "#999999"}
 SEQUENTIAL = "Cividis"
 ACCENT = "#0072B2"

@@ -27,6 +27,13 @@ def score(value: float | None, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
+def number(value: float | None) -> str:
+    """A rule's value as written: 90, 82.5, 70 (not 90.0)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:g}"
+
+
 def count(value: int | float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"

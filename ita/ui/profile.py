@@ -8,15 +8,15 @@ import plotly.graph_objects as go
 from ita.ui import charts, labels, references
 from ita.ui.labels import t
 from ita.ui.measures import STATUS_ORDER
-from ita.ui.trend import PASS_MARK
 
-INSTRUMENT_COLORS = {"IIT": "#0072B2", "EIT": "#E69F00", "OIT": "#009E73"}
 PEER_COLOR = "#E69F00"
-YEAR_AXIS = {"type": "category", "categoryorder": "category ascending"}
+# B.E. years as plain integers, one tick each (never '2,566' or '2566.5')
+YEAR_AXIS = {"tickformat": "d", "dtick": 1}
 
 
 def indicators_dots(indicators: pd.DataFrame, names: pd.Series) -> go.Figure:
-    """The agency's score per indicator as a dot, with its peer median (diamond) and province median (tick)."""
+    """The agency's score per indicator as a dot, with its peer median (diamond), province median (tick) and the
+    year's pass mark; `indicators` is queries/agency_indicators."""
     traces = [
         {
             "type": "scatter",
@@ -48,19 +48,22 @@ def indicators_dots(indicators: pd.DataFrame, names: pd.Series) -> go.Figure:
             "marker": {"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": "#333"}},
         },
     ]
-    lowest = indicators[["score", "peer_median", "province_median"]].min().min()
+    lowest = indicators[["score", "peer_median", "province_median", "pass_mark"]].min().min()
     layout = {
         "yaxis": {"autorange": "reversed"},
-        "xaxis": {"range": [max(0.0, min(lowest, PASS_MARK) - 5), 101], "title": {"text": t("score")}},
+        "xaxis": {"range": [max(0.0, lowest - 5), 101], "title": {"text": t("score")}},
     }
-    references.vertical(layout, PASS_MARK, width=2)
+    pass_mark = indicators["pass_mark"].max()
+    if pd.notna(pass_mark):
+        references.vertical(layout, pass_mark, width=2)
     return charts.figure(traces, layout, height=120 + 34 * len(names))
 
 
 def instruments_lines(instruments: pd.DataFrame) -> go.Figure:
-    """IIT, EIT and OIT over the years (solid) with the peer median of each (dotted, same colour)."""
+    """IIT, EIT and OIT over the years (solid) with the peer median of each (dotted, same colour) and the years'
+    pass marks; `instruments` is queries/agency_instruments."""
     traces = []
-    for code, color in INSTRUMENT_COLORS.items():
+    for code, color in charts.INSTRUMENT_COLORS.items():
         part = instruments[instruments["instrument"] == code]
         traces += [
             {
@@ -81,7 +84,7 @@ def instruments_lines(instruments: pd.DataFrame) -> go.Figure:
             },
         ]
     layout = {"xaxis": YEAR_AXIS, "yaxis": {"title": {"text": t("score")}}}
-    references.horizontal(layout, PASS_MARK, dash="dot")
+    references.yearly(layout, instruments["fiscal_year"], instruments["pass_mark"], dash="dot")
     return charts.figure(traces, layout)
 
 

@@ -1,19 +1,23 @@
-"""Charts over fiscal years, with the years where the assessment method changed marked on each."""
+"""Charts over fiscal years, with the years where the assessment method changed marked on each: the scope's mean
+and share passing against the national figures, grades by year, and one agency's score on its grade bands.
+
+Pass marks and the national target come with the data, year by year, from each year's framework.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from ita.ui import escape, labels, references
+from ita.ui import format as fmt
 from ita.ui.charts import ACCENT, GRADE_COLORS, REFERENCE, figure
 from ita.ui.labels import t
 
-PASS_MARK = 85.0
-# National strategy: at least 80% of agencies at the pass mark or above.
-PASS_SHARE_TARGET = 0.80
+BAND_OPACITY = 0.16
 
 
 def year_axis(*years: pd.Series) -> dict:
@@ -49,10 +53,10 @@ def _line(x: pd.Series, y: pd.Series, name: str, hover: str, *, reference: bool 
 
 
 def mean_score_chart(trend: pd.DataFrame, national: pd.DataFrame, changes: pd.DataFrame) -> go.Figure:
-    """Mean overall score of the scope per year beside the national mean NACC published."""
+    """Mean overall score of the scope per year beside the national mean NACC published, and the pass marks."""
     hover = "%{x}: %{y:.2f}<extra></extra>"
     layout = {"yaxis": {"title": {"text": t("mean_score")}}}
-    references.horizontal(layout, PASS_MARK, t("pass_mark"))
+    references.yearly(layout, trend["fiscal_year"], trend["pass_mark"], "pass_mark")
     mark_method_changes(layout, changes, trend["fiscal_year"])
     layout["xaxis"] = year_axis(trend["fiscal_year"], national["fiscal_year"])
     return figure(
@@ -65,11 +69,11 @@ def mean_score_chart(trend: pd.DataFrame, national: pd.DataFrame, changes: pd.Da
 
 
 def pass_share_chart(trend: pd.DataFrame, national: pd.DataFrame, changes: pd.DataFrame) -> go.Figure:
-    """Share of the scope scoring 85 or more per year, the national share and the 80% target."""
+    """Share of the scope at or above each year's pass mark, the national share and the national target."""
     known = national.dropna(subset=["pass_share"])
     hover = "%{x}: %{y:.1f}%<extra></extra>"
     layout = {"yaxis": {"title": {"text": t("share_percent")}, "range": [0, 105], "ticksuffix": "%"}}
-    references.horizontal(layout, 100 * PASS_SHARE_TARGET, t("national_target"))
+    references.yearly(layout, trend["fiscal_year"], 100 * trend["pass_share_target"], "national_target")
     mark_method_changes(layout, changes, trend["fiscal_year"])
     layout["xaxis"] = year_axis(trend["fiscal_year"], known["fiscal_year"])
     return figure(
@@ -117,3 +121,125 @@ def grade_distribution_chart(distribution: pd.DataFrame, changes: pd.DataFrame) 
     mark_method_changes(layout, changes, distribution["fiscal_year"])
     layout["xaxis"] = year_axis(distribution["fiscal_year"])
     return figure(traces, layout, height=400)
+
+
+def scheme_changes(bands: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """(year, scheme before, scheme from then on) for every year whose grade scheme differs from the year before."""
+    schemes = bands.drop_duplicates("fiscal_year").sort_values("fiscal_year")
+    pairs = zip(schemes["fiscal_year"], schemes["grade_scheme"].shift(), schemes["grade_scheme"], strict=True)
+    return [
+        (int(year), before, after)
+        for year, before, after in pairs
+        if isinstance(before, str) and before != after
+    ]
+
+
+def change_notes(trend: pd.DataFrame, bands: pd.DataFrame) -> list[str]:
+    """One sentence per change of grade scheme inside the years the agency was assessed."""
+    first, last = int(trend["fiscal_year"].min()), int(trend["fiscal_year"].max())
+    return [
+        f"{t('method_change')} {year}: {t('method_' + before)} → {t('method_' + after)}"
+        for year, before, after in scheme_changes(bands)
+        if first < year <= last
+    ]
+
+
+def agency_score_chart(trend: pd.DataFrame, bands: pd.DataFrame) -> go.Figure:
+    """One agency's score line over shaded grade bands and its years' pass marks; `trend` is
+    queries/agency_trend, `bands` queries/grade_bands. Bands come from each year's framework (letters AA–F,
+    pass labels from 2566, levels before 2562), so a change of scheme shows as a change of shading and a
+    dashed line with a note."""
+    first, last = int(trend["fiscal_year"].min()), int(trend["fiscal_year"].max())
+    lowest = pd.concat([trend["score"], trend["pass_mark"]]).min()
+    floor = max(0.0, 10 * math.floor((lowest - 5) / 10)) if pd.notna(lowest) else 0.0
+    shown = bands[bands["fiscal_year"].between(first, last) & (bands["max_score"] > floor)]
+    shapes, notes = [], []
+    labelled: set[str] = set()
+    for band in shown.itertuples():
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": band.fiscal_year - 0.5,
+                "x1": band.fiscal_year + 0.5,
+                "y0": max(band.min_score, floor),
+                "y1": band.max_score,
+                "fillcolor": GRADE_COLORS.get(band.color_label, "#cccccc"),
+                "opacity": BAND_OPACITY,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        # name each band once per scheme, in the first year shown that uses it
+        if f"{band.grade_scheme}|{band.label}" not in labelled:
+            labelled.add(f"{band.grade_scheme}|{band.label}")
+            notes.append(
+                {
+                    "x": band.fiscal_year - 0.47,
+                    "y": (max(band.min_score, floor) + band.max_score) / 2,
+                    "text": escape.plotly(band.label),
+                    "showarrow": False,
+                    "xanchor": "left",
+                    "font": {"size": 10, "color": REFERENCE},
+                }
+            )
+    for year, _, _ in scheme_changes(bands):
+        if first < year <= last:
+            shapes.append(
+                {
+                    "type": "line",
+                    "x0": year - 0.5,
+                    "x1": year - 0.5,
+                    "yref": "y domain",
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": REFERENCE, "dash": "dash"},
+                }
+            )
+            notes.append(
+                {
+                    "x": year - 0.5,
+                    "xanchor": "left",
+                    "yref": "y domain",
+                    "y": 0,
+                    "yanchor": "bottom",
+                    "text": t("method_change"),
+                    "showarrow": False,
+                    "font": {"size": 11},
+                }
+            )
+    line = {
+        "type": "scatter",
+        "x": trend["fiscal_year"],
+        "y": trend["score"],
+        "mode": "lines+markers+text",
+        "text": trend["grade_label"].fillna("").map(escape.plotly),
+        "textposition": "top center",
+        "line": {"color": ACCENT, "width": 3},
+        "marker": {"size": 9},
+        "name": t("score"),
+        "customdata": list(
+            zip(
+                trend["score"].map(fmt.score),
+                trend["document"].fillna("").map(escape.plotly),
+                trend["source_line"].map(lambda v: "" if pd.isna(v) else str(int(v))),
+                strict=True,
+            )
+        ),
+        "hovertemplate": (
+            f"{t('year')} %{{x}}<br>{t('score')} %{{customdata[0]}} %{{text}}"
+            f"<br>%{{customdata[1]}} {t('src_lines')} %{{customdata[2]}}<extra></extra>"
+        ),
+    }
+    layout = {
+        "shapes": shapes,
+        "annotations": notes,
+        "xaxis": {
+            "tickmode": "array",
+            "tickvals": list(range(first, last + 1)),
+            "range": [first - 0.5, last + 0.5],
+        },
+        "yaxis": {"range": [floor, 101], "title": {"text": t("score")}},
+        "showlegend": False,
+    }
+    references.yearly(layout, trend["fiscal_year"], trend["pass_mark"], dash="dot")
+    return figure([line], layout, height=380)

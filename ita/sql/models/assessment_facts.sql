@@ -1,6 +1,6 @@
 -- grain: one row per agency and fiscal year; refresh key: agency; order: fiscal_year, province, agency_id
 -- Each agency's result of a year: the source that stands, the overall recomputed from the indicators with the
--- year's own weights, and the grade or pass label of the year's framework.
+-- year's own weights, and the grade or pass label, pass mark and score tolerance of the year's framework.
 WITH assessments_in_scope AS (
     SELECT * FROM assessments SEMI JOIN refresh_scope USING (agency_id)
 ), current_documents AS (
@@ -70,7 +70,7 @@ WITH assessments_in_scope AS (
         a.rating,
         round(a.computed_score, 3) AS computed_score,
         round(a.score - a.computed_score, 3) AS score_difference,
-        coalesce(abs(a.score - a.computed_score) > 0.05, false) AS is_score_mismatch,
+        coalesce(abs(a.score - a.computed_score) > fy.score_tolerance, false) AS is_score_mismatch,
         a.any_iit AS iit,
         a.any_eit AS eit,
         a.any_oit AS oit,
@@ -78,7 +78,8 @@ WITH assessments_in_scope AS (
         gb.rank AS grade_rank,
         fy.model AS framework_model,
         fy.grade_scheme,
-        a.score >= coalesce(fy.pass_mark, 85) AS is_passing,
+        fy.pass_mark,
+        a.score >= fy.pass_mark AS is_passing,  -- null in years without a pass mark (the five-index model)
         a.is_synthetic,
         a.document,
         a.document_id,

@@ -19,7 +19,7 @@ WITH indicators_in_scope AS (
            base.fiscal_year + 1 AS fiscal_year,
            base.indicator_no, base.indicator_name_th, base.indicator_name_en, base.instrument,
            base.score AS base_score,
-           base.score < 85 AS is_weak,
+           base.score < fy.pass_mark AS is_weak,  -- below the pass mark of the year it was scored in
            coalesce(t.count_measures, 0) AS count_measures,
            t.count_done / nullif(t.count_with_status, 0) AS share_done,
            now.score AS score,
@@ -33,6 +33,7 @@ WITH indicators_in_scope AS (
     LEFT JOIN targeted t
       ON t.agency_id = base.agency_id AND t.fiscal_year = base.fiscal_year + 1 AND t.indicator_no = base.indicator_no
     LEFT JOIN reported r ON r.agency_id = base.agency_id AND r.fiscal_year = base.fiscal_year + 1
+    LEFT JOIN framework_years fy ON fy.fiscal_year = base.fiscal_year
     WHERE now.score IS NOT NULL OR r.agency_id IS NOT NULL
 )
 SELECT * FROM final
