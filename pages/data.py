@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ita.ui import charts, display, documents, escape, exports, filters, imports, page
+from ita.ui import charts, display, documents, escape, exports, filters, imports, page, plotly_bundle
 from ita.ui import format as fmt
 from ita.ui.data import query
 from ita.ui.labels import t
@@ -238,6 +238,8 @@ def _import() -> None:
 f = filters.current()
 page.header("data", f)
 st.caption(t("dt_scope_note"))
+if plotly_bundle.is_fallback():
+    st.info(t("dt_full_plotly"), icon=":material/speed:")
 
 # what is loaded, above the tabs
 inventory = query("data_inventory", include_synthetic=f.include_synthetic)

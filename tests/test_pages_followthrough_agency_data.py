@@ -4,6 +4,7 @@ the upload path (password gate, checks, import) and the downloads of the public 
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -341,6 +342,19 @@ def test_inventory_equals_sql(app_env: Path) -> None:
     assert shown[th("dt_agencies")] == "3"
     assert shown[th("ft_count_measures")] == "31"
     assert shown[th("dt_years")] == "2564"
+
+
+def test_data_page_says_when_charts_use_the_full_plotly_js(
+    app_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert th("dt_full_plotly") not in [i.value for i in open_page(DATA).info]
+    monkeypatch.setattr(plotly_bundle, "PATH", tmp_path / plotly_bundle.FILE)
+    monkeypatch.setattr(plotly_bundle, "FALLBACK_PATH", tmp_path / plotly_bundle.FALLBACK_FILE)
+    at = open_page(DATA)
+    assert th("dt_full_plotly") in [i.value for i in at.info]
+    assert {json.loads(p.json)["bundle"] for p in (e.proto for e in at.get("bidi_component"))} == {
+        f"/app/static/{plotly_bundle.FALLBACK_FILE}"
+    }
 
 
 def test_warnings_table_equals_sql(app_env: Path) -> None:

@@ -53,16 +53,30 @@ def test_the_digest_is_the_registrys_form() -> None:
     )
 
 
-def test_no_registry_stops_setup_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_registry_setup_falls_back_to_the_full_plotly_js(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     def unreachable(url: str, timeout: float) -> None:
         raise urllib.error.URLError("[Errno -3] Temporary failure in name resolution")
 
     monkeypatch.setattr(plotly_bundle.urllib.request, "urlopen", unreachable)
     target = tmp_path / "static" / plotly_bundle.FILE
-    with pytest.raises(SystemExit) as stop:
-        plotly_bundle.main(target)
-    assert stop.value.code == (
+    fallback = tmp_path / "static" / plotly_bundle.FALLBACK_FILE
+    plotly_bundle.main(target, fallback)
+    assert capsys.readouterr().err == (
         f"{plotly_bundle.TARBALL}: cannot fetch ([Errno -3] Temporary failure in name resolution); "
-        "the dashboard draws its charts with this file"
+        f"charts use the full plotly.js of the plotly package ({plotly_bundle.FALLBACK_FILE}) instead\n"
     )
     assert not target.exists()
+    assert fallback.read_text(encoding="utf-8") == plotly.offline.get_plotlyjs()
+    assert f"plotly.js v{plotly_bundle.VERSION}" in fallback.read_text(encoding="utf-8")[:200]
+
+
+def test_charts_load_the_full_plotly_js_when_the_bundle_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    assert (plotly_bundle.served(), plotly_bundle.is_fallback()) == (plotly_bundle.FILE, False)
+    monkeypatch.setattr(plotly_bundle, "PATH", tmp_path / plotly_bundle.FILE)
+    monkeypatch.setattr(plotly_bundle, "FALLBACK_PATH", tmp_path / plotly_bundle.FALLBACK_FILE)
+    assert (plotly_bundle.served(), plotly_bundle.is_fallback()) == (plotly_bundle.FALLBACK_FILE, True)
+    assert (tmp_path / plotly_bundle.FALLBACK_FILE).stat().st_size > 4_000_000

@@ -421,6 +421,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "มาตรการ พร้อมตัวชี้วัดเป้าหมายและบรรทัดในเอกสาร",
         "one row per measure, with target indicators and source lines",
     ),
+    "dt_full_plotly": (
+        "กราฟใช้ plotly.js ฉบับเต็มที่มากับแพ็กเกจ plotly เพราะตอนติดตั้งดาวน์โหลดชุดกราฟขนาดเล็ก (cartesian) "
+        "จาก npm ไม่ได้ หน้าจึงเปิดช้ากว่าปกติ: รัน make setup บนเครื่องที่เข้าถึง registry.npmjs.org ได้",
+        "Charts are drawn with the full plotly.js shipped in the plotly package, because setup could not fetch "
+        "the smaller cartesian bundle from npm: pages open more slowly. Run make setup where registry.npmjs.org "
+        "can be reached.",
+    ),
     "dt_log_axis": ("จำนวน (สเกลลอการิทึม)", "Count (log scale)"),
     "col_iit": ("IIT", "IIT"),
     "col_eit": ("EIT", "EIT"),

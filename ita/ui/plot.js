@@ -1,12 +1,13 @@
-// Draws one Plotly figure with plotly.js's cartesian bundle (see plotly_bundle.py), loaded once per browser tab.
+// Draws one Plotly figure with plotly.js's cartesian bundle (or the full plotly.js when it could not be fetched;
+// see plotly_bundle.py), loaded once per browser tab from the URL the first figure names.
 let loading;
 
-function plotly() {
+function plotly(bundle) {
   loading ??= new Promise((resolve, reject) => {
     const script = document.createElement("script");
-    script.src = BUNDLE;
+    script.src = bundle;
     script.onload = () => resolve(window.Plotly);
-    script.onerror = () => reject(new Error(`${BUNDLE} did not load: run make setup`));
+    script.onerror = () => reject(new Error(`${bundle} did not load: run make setup`));
     document.head.appendChild(script);
   });
   return loading;
@@ -20,7 +21,7 @@ export default function ({ data, parentElement }) {
     parentElement.appendChild(chart);
   }
   const figure = JSON.parse(data.figure);
-  plotly()
+  plotly(data.bundle)
     .then((Plotly) => Plotly.react(chart, figure.data, figure.layout, data.config))
     .catch((error) => {
       chart.textContent = error.message;

@@ -7,8 +7,6 @@ which plotly.js draws as SVG text, so document text is never markup here either.
 
 from __future__ import annotations
 
-import json
-import logging
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -16,22 +14,21 @@ import streamlit as st
 
 from ita.ui import plotly_bundle
 
-_LOG = logging.getLogger(__name__)
-_SCRIPT = Path(__file__).with_name("plot.js").read_text(encoding="utf-8")
-# an absolute path, so that it holds on every page's URL and behind a proxy's base path
-_BASE = st.get_option("server.baseUrlPath").strip("/")
-_BUNDLE_URL = "/" + "/".join(part for part in (_BASE, "app/static", plotly_bundle.FILE) if part)
 _COMPONENT = st.components.v2.component(
     "ita_plot",
-    js=f"const BUNDLE = {json.dumps(_BUNDLE_URL)};\n{_SCRIPT}",
+    js=Path(__file__).with_name("plot.js").read_text(encoding="utf-8"),
     # plotly.js styles its hover labels and mode bar from rules it adds to the document's head
     isolate_styles=False,
 )
-if not plotly_bundle.PATH.exists():
-    _LOG.warning("%s is missing, so charts cannot draw: run make setup", plotly_bundle.PATH)
+
+
+def _bundle_url() -> str:
+    # an absolute path, so that it holds on every page's URL and behind a proxy's base path
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return "/" + "/".join(part for part in (base, "app/static", plotly_bundle.served()) if part)
 
 
 def draw(fig: go.Figure, *, key: str, filename: str) -> None:
     """Draw `fig` at the column's width; its camera button saves `filename`.png."""
     config = {"displaylogo": False, "responsive": False, "toImageButtonOptions": {"filename": filename}}
-    _COMPONENT(data={"figure": fig.to_json(), "config": config}, key=key)
+    _COMPONENT(data={"figure": fig.to_json(), "config": config, "bundle": _bundle_url()}, key=key)
