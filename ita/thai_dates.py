@@ -12,40 +12,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pythainlp.util import thai_strftime
+
 from ita.thai import arabic_digits
 
 BE_OFFSET = 543
 FISCAL_YEAR_START_MONTH = 10
 
-_MONTH_NAMES = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-# Abbreviations as (before the dot, after the dot): ม.ค., ก.พ., มี.ค. ...
-_MONTH_ABBREVIATIONS = (
-    ("ม", "ค"),
-    ("ก", "พ"),
-    ("มี", "ค"),
-    ("เม", "ย"),
-    ("พ", "ค"),
-    ("มิ", "ย"),
-    ("ก", "ค"),
-    ("ส", "ค"),
-    ("ก", "ย"),
-    ("ต", "ค"),
-    ("พ", "ย"),
-    ("ธ", "ค"),
-)
+# Month names and abbreviations (ม.ค., ก.พ., มี.ค. …) as pythainlp writes them; an abbreviation is matched as
+# its parts before and after the dot, since documents space and dot them every way.
+_MONTHS = [date(2000, month, 1) for month in range(1, 13)]
+_MONTH_NAMES = tuple(thai_strftime(month, "%B") for month in _MONTHS)
+_MONTH_ABBREVIATIONS = tuple(tuple(thai_strftime(month, "%b").rstrip(".").split(".")) for month in _MONTHS)
 _THAI_LETTER = "\u0e01-\u0e4e"
 
 

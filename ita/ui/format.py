@@ -5,20 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-THAI_MONTHS_SHORT = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
+from pythainlp.util import thai_strftime
 
 
 def score(value: float | None, digits: int = 2) -> str:
@@ -54,7 +41,12 @@ def delta(value: float | None, digits: int = 2) -> str | None:
 
 
 def thai_date(value: date | None) -> str:
-    """A date the way Thai documents write it: day, short month, B.E. year."""
+    """A date the way Thai documents write it: day, short month, B.E. year ("5 ม.ค. 2568")."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value.day} {THAI_MONTHS_SHORT[value.month - 1]} {value.year + 543}"
+    return thai_strftime(value, "%-d %b %Y")
+
+
+def thai_month(value: date) -> str:
+    """A month and its B.E. year ("ม.ค. 2568"), for axis ticks."""
+    return thai_strftime(value, "%b %Y")

@@ -9,7 +9,6 @@ import plotly.graph_objects as go
 
 from ita.ui import charts, escape, labels
 from ita.ui import format as fmt
-from ita.ui.format import THAI_MONTHS_SHORT
 from ita.ui.labels import t
 from ita.ui.measures import STATUS_ORDER
 
@@ -22,7 +21,7 @@ def be_ticks(start: date, end: date) -> tuple[list[date], list[str]]:
     step = 1 if months <= 8 else 3 if months <= 30 else 6 if months <= 72 else 12
     first = pd.Timestamp(start.year, start.month, 1)
     ticks = [d.date() for d in pd.date_range(first, pd.Timestamp(end), freq=f"{step}MS")]
-    return ticks, [f"{THAI_MONTHS_SHORT[d.month - 1]} {d.year + 543}" for d in ticks]
+    return ticks, [fmt.thai_month(d) for d in ticks]
 
 
 def measures_figure(frame: pd.DataFrame) -> go.Figure:
