@@ -63,6 +63,8 @@ def forget(con: duckdb.DuckDBPyConnection) -> None:
 
 def changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
     """What differs, in words: "model measure_facts changed", "framework 2569 added", "parser_version 1.0.0 → 1.1.0"."""
+    if not before:
+        return ["no fingerprint recorded (a database made by an earlier version)"]
     said = []
     for name in sorted(before.keys() | after.keys()):
         old, new = before.get(name), after.get(name)

@@ -159,3 +159,6 @@ def test_changes_are_said_in_words():
     assert not fingerprint.relinks({**before}, {**before, "model:a": "9"})
     assert fingerprint.relinks(before, after)
     assert fingerprint.relinks({}, after)
+    assert fingerprint.changes({}, after) == [
+        "no fingerprint recorded (a database made by an earlier version)"
+    ]
