@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ita import fingerprint, framework, linking, load, models, snapshot
+from ita import db, fingerprint, framework, linking, load, models, snapshot
 from ita.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +31,14 @@ UPGRADES = {
         "        m.group_label,\n        m.title,\n",
     ),
 }
+
+
+# columns added to base tables after databases were made with them (schema.sql adds them to an existing file)
+ADDED_COLUMNS = (
+    ("framework_years", "pass_share_target"),
+    ("framework_years", "score_tolerance"),
+    ("documents", "row_account"),
+)
 
 
 def _data_without_seed_003(tmp_path: Path) -> Path:
@@ -162,3 +170,16 @@ def test_changes_are_said_in_words():
     assert fingerprint.changes({}, after) == [
         "no fingerprint recorded (a database made by an earlier version)"
     ]
+
+
+def test_a_database_made_before_columns_were_added_gains_them(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(db.script("schema"))
+        for table, column in ADDED_COLUMNS:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    with snapshot.writing(path) as con:
+        load.import_file(con, SEED_003)
+    with duckdb.connect(str(path.resolve()), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM v_measures").fetchone() == (10,)
+        assert con.execute("SELECT DISTINCT score_tolerance FROM framework_years").fetchall() == [(0.05,)]

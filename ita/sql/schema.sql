@@ -11,9 +11,6 @@ CREATE TABLE IF NOT EXISTS framework_years (
     note               VARCHAR,
     is_synthetic       BOOLEAN NOT NULL DEFAULT false
 );
--- databases made before these rules were read from the framework files
-ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS pass_share_target DOUBLE;
-ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS score_tolerance DOUBLE;
 
 CREATE TABLE IF NOT EXISTS framework_instruments (
     fiscal_year   INTEGER NOT NULL,
@@ -164,3 +161,9 @@ CREATE TABLE IF NOT EXISTS derivation_fingerprint (
     digest        VARCHAR NOT NULL,
     is_synthetic  BOOLEAN NOT NULL DEFAULT false
 );
+
+-- Columns added since a database may have been made: an existing file gains them before anything writes.
+ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS pass_share_target DOUBLE;
+ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS score_tolerance DOUBLE;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS row_account STRUCT("read" INTEGER, headers INTEGER, measures INTEGER,
+    continuations INTEGER, statuses INTEGER, scores INTEGER, warned INTEGER, unexplained INTEGER[]);
