@@ -139,9 +139,3 @@ def _for_measures_in(directory: Path, fiscal_year: int | None) -> Framework:
     ten_indicators = [f for _, f in sorted(_frameworks_in(directory).items()) if f.model == "ita10"]
     earlier = [f for f in ten_indicators if fiscal_year is None or f.fiscal_year <= fiscal_year]
     return earlier[-1] if earlier else ten_indicators[0]
-
-
-def is_consistent(quoted: float, computed: float, fiscal_year: int | None = None) -> bool:
-    """Framework.is_consistent of the year's framework (without a year, of the newest one)."""
-    fw = for_year(fiscal_year) if fiscal_year is not None else None
-    return (fw or max(frameworks().values(), key=lambda f: f.fiscal_year)).is_consistent(quoted, computed)

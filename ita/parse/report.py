@@ -456,7 +456,7 @@ def _overall_warnings(assessments: list[Assessment]) -> list[Warning_]:
         if year_framework is None or a.score is None:
             continue
         computed = year_framework.overall({int(no): score for no, score in a.indicators.items()})
-        if computed is not None and not framework.is_consistent(a.score, computed):
+        if computed is not None and not year_framework.is_consistent(a.score, computed):
             message = f"ITA {a.fiscal_year}: quoted score {a.score} differs from {computed:.2f} (indicators)"
             warnings.append(Warning_(message, a.line))
     return warnings
