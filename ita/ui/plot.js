@@ -13,16 +13,25 @@ function plotly(bundle) {
   return loading;
 }
 
-export default function ({ data, parentElement }) {
+export default function ({ data, parentElement, setTriggerValue }) {
   let chart = parentElement.querySelector(".ita-plot");
   if (!chart) {
     chart = document.createElement("div");
     chart.className = "ita-plot";
     parentElement.appendChild(chart);
   }
+  // the latest run's sender: a listener attached once must not report to an earlier run's component
+  chart.report = setTriggerValue;
   const figure = JSON.parse(data.figure);
   plotly(data.bundle)
     .then((Plotly) => Plotly.react(chart, figure.data, figure.layout, data.config))
+    .then(() => {
+      if (data.clickable && !chart.listening) {
+        // a click sends back only the clicked point's customdata, which the figure itself holds, as JSON
+        chart.on("plotly_click", (event) => chart.report("click", event.points[0]?.customdata ?? null));
+        chart.listening = true;
+      }
+    })
     .catch((error) => {
       chart.textContent = error.message;
     });
