@@ -1,11 +1,15 @@
 """Compare agencies, for provincial overseers: ranking, chosen agencies side by side with their peers,
 an agency × indicator heatmap and grade transitions between two years."""
 
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
 from ita.ui import bars, charts, display, filters, heatmaps, page
 from ita.ui import format as fmt
 from ita.ui.data import query
+from ita.ui.filters import Filters
 from ita.ui.labels import t
 
 HEATMAP_ROWS = 40
@@ -14,9 +18,21 @@ MAX_MOVERS = 500
 MAX_CHOSEN = 5
 
 
-def _ranking() -> None:
+def _count_pages(ranking: pd.DataFrame) -> int:
+    return -(-len(ranking) // RANKING_ROWS)
+
+
+def _chosen_page(ranking: pd.DataFrame) -> tuple[int, pd.DataFrame]:
+    """The position of its first row and the rows of the ranking page last chosen (st.pagination's)."""
+    first = (st.session_state.get("compare_page", 1) - 1) * RANKING_ROWS
+    return first, ranking.iloc[first : first + RANKING_ROWS]
+
+
+def _ranking(year: int, ranking: pd.DataFrame) -> None:
     """The scope's agencies by score, one page of rows at a time."""
-    st.subheader(f"{t('ranking')} · {f.year}")
+    st.subheader(f"{t('ranking')} · {year}")
+    count_pages = _count_pages(ranking)
+    first, ranking_page = _chosen_page(ranking)
     st.dataframe(
         display.table(
             ranking_page,
@@ -48,9 +64,10 @@ def _ranking() -> None:
     st.caption(t("ranking_note"))
 
 
-def _indicator_by_indicator() -> None:
+def _indicator_by_indicator(f: Filters, ranking: pd.DataFrame) -> None:
     """Chosen agencies side by side with their peers, and the agency × indicator heatmap."""
     # the choice: the agencies of the ranking page last shown, and those already chosen
+    _, ranking_page = _chosen_page(ranking)
     offered = ranking[
         ranking["agency_id"].isin(ranking_page["agency_id"])
         | ranking["agency_id"].isin(st.session_state.get("compare_agencies", []))
@@ -126,7 +143,7 @@ def _indicator_by_indicator() -> None:
     charts.show(heatmaps.indicator_heatmap(scores), wide, "agency_indicator_heatmap")
 
 
-def _transitions() -> None:
+def _transitions(f: Filters) -> None:
     """How agencies moved between the grades of two years."""
     st.subheader(t("transitions"))
     years = filters.available_years()
@@ -191,19 +208,16 @@ def _transitions() -> None:
 
 f = filters.current()
 page.header("compare", f)
-
 ranking = query("agency_ranking", **f.scope())
 if page.is_empty(ranking):
     st.stop()
 page.definitions(f.year)
 
 # a national ranking holds ~8,000 agencies: the browser gets one page of it at a time
-count_pages = -(-len(ranking) // RANKING_ROWS)
-if st.session_state.get("compare_page", 1) > count_pages:  # the filters changed under a later page
+if st.session_state.get("compare_page", 1) > -(
+    -len(ranking) // RANKING_ROWS
+):  # the filters changed under a later page
     st.session_state["compare_page"] = 1
-first = (st.session_state.get("compare_page", 1) - 1) * RANKING_ROWS
-ranking_page = ranking.iloc[first : first + RANKING_ROWS]
-
 in_scope = set(ranking["agency_id"].tolist())
 # keep only agencies still in scope after a filter change, so the widget never holds a stale choice; written
 # on every run, the choice also outlives a visit to another tab
@@ -213,7 +227,7 @@ elif f.agency_id in in_scope:
     st.session_state["compare_agencies"] = [f.agency_id]
 
 page.sections(
-    page.Section("cmp_tab_ranking", _ranking, keep=("compare_page",)),
-    page.Section("cmp_tab_indicators", _indicator_by_indicator),
-    page.Section("cmp_tab_transitions", _transitions),
+    page.Section("cmp_tab_ranking", partial(_ranking, f.year, ranking), keep=("compare_page",)),
+    page.Section("cmp_tab_indicators", partial(_indicator_by_indicator, f, ranking)),
+    page.Section("cmp_tab_transitions", partial(_transitions, f)),
 )
