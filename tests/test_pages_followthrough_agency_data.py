@@ -289,6 +289,17 @@ def test_city_profile_shows_its_scores_measures_and_documents(app_env: Path) -> 
     assert used["documents/002_c99676ea6513b4a9.txt"].startswith("คะแนน (บรรทัด ")
 
 
+def test_a_year_without_a_result_says_so_and_shows_the_latest(app_env: Path) -> None:
+    city = real_agency(app_env, CITY)
+    at = open_page(AGENCY, agency=str(city), year="2568")
+    assert [i.value for i in at.info] == [th("ag_no_result_year").format(year=2568, latest=2564)]
+    assert metrics(at)[f"{th('score')} 2564"] == "92.90"
+    assert [s.value for s in at.subheader][1] == th("ag_indicators").format(year=2564)
+    # badged by its own data: real, although the page includes synthetic data
+    assert any(th("ag_real_badge") in m.value for m in at.markdown)
+    assert not any(th("synthetic_badge") in m.value for m in at.markdown)
+
+
 def test_indicators_against_peer_and_province_medians(app_env: Path) -> None:
     agency, agency_type = sql(
         app_env,

@@ -322,6 +322,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ag_trend": ("คะแนนรวมรายปี", "Overall score by year"),
     "ag_no_scores": ("ยังไม่มีผลการประเมินของหน่วยงานนี้", "No assessment of this agency on file."),
+    "ag_no_result_year": (
+        "หน่วยงานนี้ไม่มีผลการประเมินในปี {year} · แสดงผลล่าสุด ปี {latest}",
+        "This agency has no result in {year}; showing its latest, {latest}.",
+    ),
     "ag_years_assessed": ("จำนวนปีที่มีผล", "Years assessed"),
     "ag_computed": ("คำนวณจากตัวชี้วัด", "Computed from indicators"),
     "ag_mismatch": (

@@ -17,8 +17,9 @@ from ita.ui.labels import TEXT, lang, t
 TAB_KEY = "tab"
 
 
-def header(title_key: str, filters: Filters) -> None:
-    """Page title, the scope in words, and a badge whenever synthetic data is included."""
+def header(title_key: str, filters: Filters, *, badge: bool = True) -> None:
+    """Page title, the scope in words, and (unless the page badges its own data) a badge whenever
+    synthetic data is included."""
     st.title(t(title_key))
     scope = " · ".join(
         str(p)
@@ -30,7 +31,7 @@ def header(title_key: str, filters: Filters) -> None:
         if p
     )
     st.caption(scope)
-    if filters.include_synthetic:
+    if badge and filters.include_synthetic:
         st.badge(t("synthetic_badge"), icon=":material/science:", color="orange")
         st.caption(t("synthetic_note"))
 
