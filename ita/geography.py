@@ -29,6 +29,12 @@ def province_by_code() -> dict[str, str]:
 
 
 @cache
+def english_names() -> dict[str, str]:
+    """Two-digit DOPA code → the province's English name."""
+    return {p.code: p.name_en for p in geothai.provinces()}
+
+
+@cache
 def districts() -> dict[str, list[str]]:
     """Thai province name → its district names, in code order."""
     return {p.name_th: [d.name_th for d in geothai.districts(p.code)] for p in geothai.provinces()}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ita import db, framework
 from ita.ui import format as fmt
-from ita.ui import plotly_bundle
+from ita.ui import plotly_bundle, trends
 from ita.ui.labels import TEXT
 from ita.ui.page import TAB_KEY
 from tests.apptest import ROOT, figures, open_page, open_tab, sql, table, th, trace_types
@@ -18,7 +19,7 @@ from tests.apptest import ROOT, figures, open_page, open_tab, sql, table, th, tr
 KORAT = "นครราชสีมา"
 PAGES = ["pages/overview.py", "pages/compare.py", "pages/indicators.py"]
 TABS = {
-    "pages/overview.py": ["ov_tab_years", "ov_tab_grades", "ov_tab_weakest"],
+    "pages/overview.py": ["ov_tab_years", "ov_tab_grades", "ov_tab_weakest", "ov_tab_attention"],
     "pages/compare.py": ["cmp_tab_ranking", "cmp_tab_indicators", "cmp_tab_transitions"],
     "pages/indicators.py": ["ind_tab_points", "ind_tab_spread", "ind_tab_below"],
 }
@@ -105,6 +106,26 @@ def test_overview_weakest_indicator_of_real_data(app_env: Path) -> None:
     assert weakest.iloc[0][th("indicator")] == "8. การปรับปรุงการทำงาน"
     assert weakest.iloc[0][th("mean_score")] == 84.83
     assert metrics(at)[th("mean_score")][0] == "92.90"
+
+
+def test_a_thinly_covered_year_is_drawn_off_the_line() -> None:
+    trend = pd.DataFrame(
+        {
+            "fiscal_year": [2561, 2562, 2563],
+            "count_agencies": [1, 7737, 7737],
+            "mean_score": [52.0, 75.0, 78.0],
+            "pass_share": [0.0, 0.2, 0.3],
+        }
+    )
+    national = pd.DataFrame({"fiscal_year": [2564], "mean_score": [81.25], "pass_share": [None]})
+    changes = pd.DataFrame(
+        columns=["fiscal_year", "model", "grade_scheme", "previous_model", "previous_grade_scheme"]
+    )
+    assert list(trends.thin_years(trend)) == [True, False, False]
+    for chart in (trends.mean_score_chart, trends.pass_share_chart):
+        line, thin, _national = chart(trend, national, changes).to_dict()["data"]
+        assert (list(line["x"]), list(line["customdata"])) == ([2562, 2563], [7737, 7737])
+        assert (list(thin["x"]), thin["mode"], list(thin["customdata"])) == ([2561], "markers", [1])
 
 
 def test_overview_in_english(app_env: Path) -> None:

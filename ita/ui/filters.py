@@ -167,6 +167,18 @@ def sidebar() -> Filters:
     return chosen
 
 
+def choose_province(clicked: object) -> None:
+    """Make the province a map tile was clicked on the filter (and so the URL's ?province=).
+
+    Runs as the click's callback, before the next run draws the sidebar. `clicked` comes from the browser:
+    only a [province code, …] list whose code is a real province changes anything.
+    """
+    code = clicked[0] if isinstance(clicked, list) and clicked else None
+    province = geography.province_by_code().get(code) if isinstance(code, str) else None
+    if province:
+        st.session_state["f_province"] = province
+
+
 def keep(keys: Iterable[str]) -> None:
     """Write these widgets' values back, so the next run draws them as they were chosen.
 

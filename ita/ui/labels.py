@@ -177,6 +177,62 @@ TEXT: dict[str, tuple[str, str]] = {
     "to_label": ("ระดับปีปลายทาง", "To label"),
     "from_score": ("คะแนนปีต้นทาง", "From score"),
     "to_score": ("คะแนนปีปลายทาง", "To score"),
+    "ov_tab_map": ("แผนที่", "Map"),
+    "ov_tab_attention": ("ต้องติดตาม", "Needs attention"),
+    "map_title": ("จังหวัดทั่วประเทศ ปี {year}", "Provinces, {year}"),
+    "map_colour_by": ("ระบายสีตาม", "Colour by"),
+    "map_indicator_mean": ("ค่าเฉลี่ยตัวชี้วัด {no}", "Mean of indicator {no}"),
+    "map_no_result": ("ไม่มีผล", "no result"),
+    "map_note": (
+        "หนึ่งช่องต่อหนึ่งจังหวัด วางตามตำแหน่งบนแผนที่ประเทศไทย (ทิศเหนืออยู่บน) · สีไล่จากน้ำเงินเข้ม (ต่ำสุด {low}) "
+        "ถึงเหลือง (สูงสุด {high}) · สีเทา = ไม่มีผลในขอบเขตที่เลือก · คลิกจังหวัดเพื่อเลือกจังหวัดนั้นในตัวกรอง",
+        "One tile per province, placed as on a map of Thailand (north at the top) · colours run from dark blue "
+        "(lowest, {low}) to yellow (highest, {high}) · grey = no result in the chosen scope · click a province "
+        "to filter by it",
+    ),
+    "map_grid_source": (
+        "ตำแหน่งช่องจาก gridmap-layout-thailand (MIT, © 2016 Krist Wongsuphasawat)",
+        "Tile positions from gridmap-layout-thailand (MIT, © 2016 Krist Wongsuphasawat)",
+    ),
+    "thin_years": ("ปีที่มีผลน้อย (ไม่ต่อเส้น)", "Thinly covered year (off the line)"),
+    "thin_years_note": (
+        "ปี {years} มีผลการประเมินน้อยกว่าครึ่งหนึ่งของจำนวนหน่วยงานต่อปีตามปกติในขอบเขตนี้ จึงแสดงเป็นจุดแยก ไม่นำมาต่อเส้น",
+        "{years}: fewer than half the agencies this scope usually has were assessed, so the year is drawn as a "
+        "separate point, off the line.",
+    ),
+    "agencies_short": ("หน่วยงาน", "agencies"),
+    "att_title": ("หน่วยงานที่ต้องติดตาม ปี {year}", "Agencies needing attention, {year}"),
+    "att_reason": ("เหตุ", "Reason"),
+    "att_detail": ("รายละเอียด", "Detail"),
+    "att_open": ("เปิดหน้าหน่วยงาน", "Open the agency"),
+    "att_link": ("หน้าหน่วยงาน", "Agency page"),
+    "att_show": ("แสดงเฉพาะ", "Show only"),
+    "att_none": ("ไม่พบหน่วยงานที่ต้องติดตามในขอบเขตนี้", "Nothing needs attention in this scope."),
+    "att_rows": (
+        "แสดง {shown} แถวแรก จากทั้งหมด {total} แถว · ไฟล์ CSV มีทุกแถว",
+        "Showing the first {shown} of {total} rows · the CSV holds them all",
+    ),
+    "att_note": (
+        "หนึ่งแถวต่อหนึ่งหน่วยงานต่อหนึ่งเหตุ · คลิกหัวคอลัมน์เพื่อเรียง · มาตรการเลยกำหนด = วันสิ้นสุดก่อนวันนี้ ({today}) "
+        "และยังไม่รายงานว่าดำเนินการแล้วเสร็จ · ตัวชี้วัดที่อ่อน = ต่ำกว่าเกณฑ์ในปีก่อนและไม่มีมาตรการของปีนี้มุ่งแก้",
+        "One row per agency and reason · click a column heading to sort · overdue = end date before today "
+        "({today}) and not reported done · weak = below the pass mark the year before and targeted by no "
+        "measure of this year",
+    ),
+    "att_download": ("ดาวน์โหลดรายการ (CSV)", "Download the list (CSV)"),
+    "reason_below_pass": ("ต่ำกว่าเกณฑ์ผ่าน", "Below the pass mark"),
+    "reason_grade_dropped": ("ระดับลดลง", "Grade or band dropped"),
+    "reason_weak_untargeted": ("จุดอ่อนที่ไม่มีมาตรการ", "Weak indicator, no measure"),
+    "reason_overdue_measures": ("มาตรการเลยกำหนด", "Measures overdue"),
+    "reason_parse_warnings": ("เอกสารมีคำเตือน", "Document warnings"),
+    "detail_below_pass": ("คะแนน {score} ({label})", "Score {score} ({label})"),
+    "detail_grade_dropped": (
+        "{before} → {after} (คะแนน {before_score} → {score})",
+        "{before} → {after} (score {before_score} → {score})",
+    ),
+    "detail_weak_untargeted": ("ตัวชี้วัด {indicators}", "Indicators {indicators}"),
+    "detail_overdue_measures": ("{count} มาตรการ ครบกำหนดตั้งแต่ {date}", "{count} measures, due since {date}"),
+    "detail_parse_warnings": ("{count} คำเตือน ใน {documents}", "{count} warnings in {documents}"),
     "national_source": (
         "ค่าของประเทศจากการประกาศผล ITA ของสำนักงาน ป.ป.ช. (ปี 2565 และ 2567 คำนวณจากการเปลี่ยนแปลงที่ประกาศ)",
         "National figures from NACC's ITA announcements (2565 and 2567 derived from the announced changes).",
@@ -446,8 +502,13 @@ def lang() -> str:
 
 
 def t(key: str) -> str:
+    return text(key, lang())
+
+
+def text(key: str, language: str) -> str:
+    """A label in the given language ('th' or 'en'), for output made outside a session (the brief)."""
     th, en = TEXT[key]
-    return en if lang() == "en" else th
+    return en if language == "en" else th
 
 
 def agency_type(code: str) -> str:

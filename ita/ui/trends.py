@@ -18,6 +18,8 @@ from ita.ui.charts import ACCENT, GRADE_COLORS, REFERENCE, figure
 from ita.ui.labels import t
 
 BAND_OPACITY = 0.16
+# a year assessed for fewer than this share of the scope's usual agencies per year is drawn off the line
+THIN_COVERAGE = 0.5
 
 
 def year_axis(*years: pd.Series) -> dict:
@@ -52,6 +54,35 @@ def _line(x: pd.Series, y: pd.Series, name: str, hover: str, *, reference: bool 
     return trace | {"line": {"color": ACCENT}}
 
 
+def thin_years(trend: pd.DataFrame) -> pd.Series:
+    """Years assessed for fewer than THIN_COVERAGE × the median number of agencies a year in the scope: their
+    mean is not comparable with the others' (one agency's 2561 beside 7,737 agencies' years)."""
+    return trend["count_agencies"] < THIN_COVERAGE * trend["count_agencies"].median()
+
+
+def _scope_lines(trend: pd.DataFrame, y: pd.Series, name: str, value: str) -> list[dict]:
+    """The scope's series over its well-covered years, and its thin years as open markers off the line; the
+    hover gives each year's coverage."""
+    hover = f"%{{x}}: {value} (%{{customdata:,}} {t('agencies_short')})<extra></extra>"
+    thin = thin_years(trend)
+    line = _line(trend["fiscal_year"][~thin], y[~thin], name, hover) | {
+        "customdata": trend["count_agencies"][~thin]
+    }
+    if not thin.any():
+        return [line]
+    points = {
+        "type": "scatter",
+        "mode": "markers",
+        "x": trend["fiscal_year"][thin],
+        "y": y[thin],
+        "customdata": trend["count_agencies"][thin],
+        "name": t("thin_years"),
+        "marker": {"symbol": "circle-open", "color": ACCENT, "size": 10},
+        "hovertemplate": hover,
+    }
+    return [line, points]
+
+
 def mean_score_chart(trend: pd.DataFrame, national: pd.DataFrame, changes: pd.DataFrame) -> go.Figure:
     """Mean overall score of the scope per year beside the national mean NACC published, and the pass marks."""
     hover = "%{x}: %{y:.2f}<extra></extra>"
@@ -61,7 +92,7 @@ def mean_score_chart(trend: pd.DataFrame, national: pd.DataFrame, changes: pd.Da
     layout["xaxis"] = year_axis(trend["fiscal_year"], national["fiscal_year"])
     return figure(
         [
-            _line(trend["fiscal_year"], trend["mean_score"], t("scope_mean"), hover),
+            *_scope_lines(trend, trend["mean_score"], t("scope_mean"), "%{y:.2f}"),
             _line(national["fiscal_year"], national["mean_score"], t("national_mean"), hover, reference=True),
         ],
         layout,
@@ -78,7 +109,7 @@ def pass_share_chart(trend: pd.DataFrame, national: pd.DataFrame, changes: pd.Da
     layout["xaxis"] = year_axis(trend["fiscal_year"], known["fiscal_year"])
     return figure(
         [
-            _line(trend["fiscal_year"], 100 * trend["pass_share"], t("scope_pass_share"), hover),
+            *_scope_lines(trend, 100 * trend["pass_share"], t("scope_pass_share"), "%{y:.1f}%"),
             _line(
                 known["fiscal_year"],
                 100 * known["pass_share"],
