@@ -7,6 +7,7 @@ a query with a parameter name not in EXAMPLES fails with a request to add an exa
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import duckdb
 import pytest
@@ -35,6 +36,7 @@ EXAMPLES: dict[str, object] = {
     "limit": 40,
     "offset": 0,
     "search": "นคร",
+    "as_of": date(2026, 1, 1),
 }
 # Values that widen every filter: each query must also run with nothing narrowed.
 BROAD = {"province": None, "indicator": None, "indicator_nos": [], "agency_ids": [], "search": None}
@@ -144,6 +146,24 @@ PROMISED: dict[str, list[str]] = {
         "count_agencies",
         "mean_score",
         "mean_points_lost",
+    ],
+    "province_map": ["province", "count_agencies", "mean_score", "pass_share", "indicator_mean"],
+    "attention_list": [
+        "agency_id",
+        "agency_name",
+        "agency_type",
+        "district",
+        "province",
+        "reason",
+        "score",
+        "previous_score",
+        "label",
+        "previous_label",
+        "indicator_nos",
+        "count_items",
+        "first_end_date",
+        "documents",
+        "is_synthetic",
     ],
     "agencies_below_threshold": [
         "agency_id",
