@@ -13,6 +13,15 @@ import streamlit as st
 from ita.ui import plot
 from ita.ui.labels import t
 
+# the palette lives in palette.py, which the printable brief uses outside Streamlit; charts keep offering it
+from ita.ui.palette import ACCENT as ACCENT
+from ita.ui.palette import FONT, TEXT_COLOR
+from ita.ui.palette import GRADE_COLORS as GRADE_COLORS
+from ita.ui.palette import INSTRUMENT_COLORS as INSTRUMENT_COLORS
+from ita.ui.palette import REFERENCE as REFERENCE
+from ita.ui.palette import SEQUENTIAL as SEQUENTIAL
+from ita.ui.palette import STATUS_COLORS as STATUS_COLORS
+
 # plotly_white, with trace defaults only for the trace types the dashboard draws: every figure carries
 # its template to the browser, and the full one is twice the size of a typical chart's own data.
 _WHITE = pio.templates["plotly_white"]
@@ -20,36 +29,6 @@ pio.templates["ita"] = go.layout.Template(
     layout=_WHITE.layout, data={kind: _WHITE.data[kind] for kind in ("bar", "box", "heatmap", "scatter")}
 )
 pio.templates.default = "ita"
-FONT = "Sarabun, Loma, Garuda, Norasi, 'Noto Sans Thai', sans-serif"
-# Okabe–Ito colours, ordered best to worst, so grades read the same on every chart.
-GRADE_COLORS: dict[str, str] = {
-    "AA": "#009E73",
-    "A": "#56B4E9",
-    "B": "#0072B2",
-    "C": "#F0E442",
-    "D": "#E69F00",
-    "E": "#CC79A7",
-    "F": "#D55E00",
-    "ผ่านดีเยี่ยม": "#009E73",
-    "ผ่านดี": "#56B4E9",
-    "ผ่าน": "#0072B2",
-    "ไม่ผ่าน": "#D55E00",
-    "สูงมาก": "#009E73",
-    "สูง": "#56B4E9",
-    "ปานกลาง": "#F0E442",
-    "ต่ำ": "#E69F00",
-    "ต่ำมาก": "#D55E00",
-}
-# Okabe–Ito colours, OIT's not the green of the best grades, so an instrument never reads as a grade.
-INSTRUMENT_COLORS = {"IIT": "#0072B2", "EIT": "#E69F00", "OIT": "#CC79A7"}
-STATUS_COLORS = {"done": "#009E73", "in_progress": "#E69F00", "not_started": "#D55E00", "unknown": "#999999"}
-SEQUENTIAL = "Cividis"
-ACCENT = "#0072B2"
-REFERENCE = "#555555"
-# the text colour of Streamlit's light theme, so chart labels read like the page around them
-TEXT_COLOR = "#31333F"
-
-
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
 
