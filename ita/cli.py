@@ -1,4 +1,4 @@
-"""Command line: python -m ita {parse,import,build,export}."""
+"""Command line: python -m ita {parse,import,build,export,brief}."""
 
 from __future__ import annotations
 
@@ -56,6 +56,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     export.add_argument("directory", type=Path)
     export.set_defaults(run=_export)
+
+    brief = commands.add_parser("brief", help="write a province's printable brief (HTML, optionally PDF)")
+    brief.add_argument(
+        "--db", type=Path, default=db.DEFAULT_DB, help="database file (default: data/ita.duckdb)"
+    )
+    brief.add_argument("--province", required=True, help="Thai name or two-digit code, as in the URL")
+    brief.add_argument("--year", type=int, required=True, help="fiscal year (B.E.), e.g. 2566")
+    brief.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    brief.add_argument("--lang", choices=("th", "en"), default="th")
+    brief.add_argument("--real-only", action="store_true", help="leave the synthetic sample out")
+    brief.add_argument("--pdf", action="store_true", help="also print it to PDF (beside --out) with Chromium")
+    brief.set_defaults(run=_brief)
     return parser
 
 
@@ -99,6 +111,40 @@ def _export(args: argparse.Namespace) -> int:
 
     counts = backup.export(args.db, args.directory, args.format)
     print(f"exported {len(counts)} tables and views to {args.directory} ({args.format})")
+    return 0
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from ita import brief, geography
+    from ita.brief import pdf
+
+    province = geography.province_named(args.province)
+    if province is None:
+        print(f"{args.province}: not a province name or code", file=sys.stderr)
+        return EXIT_UNREADABLE
+    con = db.connect(args.db)
+    try:
+        facts = brief.gather(
+            lambda name, **params: db.run_query(con, name, params),
+            province,
+            args.year,
+            include_synthetic=not args.real_only,
+        )
+    finally:
+        con.close()
+    if facts.result(args.year) is None:
+        print(f"{province} has no assessment in {args.year} in {args.db}", file=sys.stderr)
+        return EXIT_REJECTED
+    args.out.write_text(brief.render(facts, args.lang), encoding="utf-8")
+    print(f"wrote {args.out}")
+    if args.pdf:
+        printed = args.out.with_suffix(".pdf")
+        try:
+            pdf.print_pdf(args.out, printed)
+        except pdf.PrintError as error:
+            print(error, file=sys.stderr)
+            return EXIT_REJECTED
+        print(f"wrote {printed}")
     return 0
 
 

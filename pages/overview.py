@@ -7,11 +7,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from ita import brief, geography
 from ita.ui import attention, bars, charts, display, filters, page, tilemap, trends
 from ita.ui import format as fmt
 from ita.ui.data import query
 from ita.ui.filters import Filters
-from ita.ui.labels import t
+from ita.ui.labels import lang, t
 
 MAX_ATTENTION_ROWS = 1000
 
@@ -58,6 +59,21 @@ def _headline(f: Filters, trend: pd.DataFrame) -> None:
         border=True,
     )
     page.definitions(f.year)
+
+
+def _brief_download(f: Filters) -> None:
+    """The chosen province's printable brief (ita/brief), made when the button is clicked."""
+    language = lang()
+    st.download_button(
+        t("brief_download"),
+        lambda: brief.html(
+            query, f.province, f.year, lang=language, include_synthetic=f.include_synthetic
+        ).encode("utf-8"),
+        file_name=f"ita_brief_{geography.provinces()[f.province]}_{f.year}.html",
+        mime="text/html",
+        icon=":material/print:",
+        on_click="ignore",
+    )
 
 
 def _over_the_years(trend: pd.DataFrame) -> None:
@@ -227,6 +243,8 @@ trend = query("score_trend", **f.scope(year=False))
 if page.is_empty(trend):
     st.stop()
 _headline(f, trend)
+if f.province:
+    _brief_download(f)
 page.sections(
     page.Section("ov_tab_years", partial(_over_the_years, trend)),
     # the country at a glance; once a province is chosen its own figures are the view

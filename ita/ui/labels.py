@@ -237,6 +237,44 @@ TEXT: dict[str, tuple[str, str]] = {
         "ค่าของประเทศจากการประกาศผล ITA ของสำนักงาน ป.ป.ช. (ปี 2565 และ 2567 คำนวณจากการเปลี่ยนแปลงที่ประกาศ)",
         "National figures from NACC's ITA announcements (2565 and 2567 derived from the announced changes).",
     ),
+    # --- the province brief (python -m ita brief, the Overview's download) ------------------------------
+    "brief_title": (
+        "สรุปผล ITA จังหวัด{province} ปีงบประมาณ {year}",
+        "ITA brief: {province}, fiscal year {year}",
+    ),
+    "brief_made": ("จัดทำเมื่อ {date} จากแดชบอร์ด ITA ท้องถิ่น", "Made on {date} from the Local ITA dashboard"),
+    "brief_last_year": ("ปีก่อน", "Last year"),
+    "brief_national": ("ทั้งประเทศ (ป.ป.ช.)", "National (NACC)"),
+    "brief_grades": ("ระดับผลการประเมิน ปีนี้และปีก่อน", "Grades this year and last"),
+    "brief_weakest": ("3 ตัวชี้วัดที่คะแนนเฉลี่ยต่ำสุด", "The three weakest indicators"),
+    "brief_follow_through": ("ความคืบหน้าของมาตรการปี {year}", "Follow-through of the {year} measures"),
+    "brief_measures_total": (
+        "{measures} มาตรการ จาก {agencies} หน่วยงานที่มีเอกสาร",
+        "{measures} measures of {agencies} agencies with documents",
+    ),
+    "brief_red_flags": ("จุดอ่อนที่ไม่มีมาตรการมุ่งแก้", "Weak indicators no measure targets"),
+    "brief_red_flags_count": (
+        "{count} รายการ (หน่วยงาน × ตัวชี้วัด) ต่ำกว่าเกณฑ์ในปี {previous} แต่ไม่มีมาตรการปี {year} มุ่งแก้ · คะแนนต่ำสุด:",
+        "{count} agency–indicator pairs below the pass mark in {previous} that no {year} measure targets · the "
+        "lowest:",
+    ),
+    "brief_ranking": (
+        "อันดับหน่วยงานในจังหวัด พร้อมการเปลี่ยนแปลงจากปีก่อน",
+        "The province's agencies ranked, with their change since last year",
+    ),
+    "brief_all_agencies": ("ทั้งหมด {count} หน่วยงาน", "All {count} agencies"),
+    "brief_top_bottom": (
+        "{shown} อันดับแรกและ {shown} อันดับสุดท้าย จาก {count} หน่วยงาน · รายการเต็มอยู่ในหน้าเปรียบเทียบหน่วยงาน",
+        "The top {shown} and the bottom {shown} of {count} agencies · the full list is on the Compare page",
+    ),
+    "brief_sources": ("ที่มาของข้อมูล", "Where the data comes from"),
+    "brief_notes": (
+        "เกณฑ์ผ่าน {mark} คะแนน ตามกรอบการประเมินปี {year} · ค่าของประเทศจากการประกาศผลของสำนักงาน ป.ป.ช. · "
+        "จุดอ่อน = ตัวชี้วัดที่ต่ำกว่าเกณฑ์ในปีก่อน ซึ่งมาตรการของปีนี้ตอบ",
+        "Pass mark {mark}, from the {year} framework · national figures from NACC's announcements · weak = "
+        "below the pass mark the year before, the result this year's measures answer",
+    ),
+    "brief_download": ("ดาวน์โหลดสรุปจังหวัด (HTML พิมพ์ได้ 2 หน้า)", "Download the province brief (printable HTML)"),
     # --- follow-through, agency and data pages -------------------------------------------------------
     "col_no": ("ลำดับ", "No."),
     "col_title": ("มาตรการ", "Measure"),
