@@ -5,12 +5,14 @@ Screenshots land in tests/screenshots/ (not committed) so a person can look at t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bench.serving import CHROMIUM, CHROMIUM_ARGS, DRAWN, serve
+from ita import cli, province_grid
 from ita.ui.labels import TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,4 +154,83 @@ def test_a_search_outlives_a_visit_to_another_tab(server, browser):
     page.wait_for_function(_SETTLED, polling=100, timeout=60_000)
     assert search.input_value() == "No Gift"
     assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
+
+
+# the centre of one cell of the map, in page pixels, from the chart's own axes, once the map is in view
+_TILE_CENTRE = """([column, row]) => {
+    const chart = document.querySelector('.ita-plot');
+    chart.scrollIntoView({block: 'center'});
+    const layout = chart._fullLayout;
+    const box = chart.getBoundingClientRect();
+    return [box.left + layout.xaxis._offset + layout.xaxis.l2p(column),
+            box.top + layout.yaxis._offset + layout.yaxis.l2p(row)];
+}"""
+
+
+def test_the_map_draws_every_province_and_a_click_filters(server, browser):
+    SHOTS.mkdir(exist_ok=True)
+    _open(browser, f"{server}/", 1400).close()  # a fresh server's first deep link gets a dialog over it
+    page = _open(browser, f"{server}/?year=2566&tab={TEXT['ov_tab_map'][0]}", 1400)
+    page.wait_for_function(DRAWN, arg=1, polling=100, timeout=60_000)
+    labels = page.locator(".ita-plot .heatmaplayer text").all_text_contents()
+    assert sorted(label for label in labels if label) == sorted(
+        tile.abbr_th for tile in province_grid.tiles()
+    )
+    page.screenshot(path=str(SHOTS / "overview_map.png"), full_page=True)
+
+    (korat,) = [tile for tile in province_grid.tiles() if tile.name_th == "นครราชสีมา"]
+    x, y = page.evaluate(_TILE_CENTRE, [korat.column, korat.row])
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('province') === 'นครราชสีมา'")
+    page.wait_for_function(_SETTLED, polling=100, timeout=60_000)
+    province = page.get_by_role("combobox", name=TEXT["province"][0])
+    assert province.input_value() == "นครราชสีมา"
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
+
+
+def _pages(pdf: bytes) -> int:
+    """Pages of a PDF: Chromium writes one page tree whose /Count is the page count."""
+    return max(int(count) for count in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf))
+
+
+def test_the_province_brief_prints_on_at_most_two_a4_pages_in_thai(default_db, browser, tmp_path):
+    out = tmp_path / "brief.html"
+    args = ["brief", "--db", str(default_db), "--province", "นครราชสีมา", "--year", "2566", "--out", str(out)]
+    assert cli.main([*args, "--pdf"]) == 0
+    printed = out.with_suffix(".pdf").read_bytes()
+    assert 1 <= _pages(printed) <= 2
+    # the Thai text was set in a Thai font of fonts-thai-tlwg (embedded), not in boxes of a Latin one
+    assert re.search(rb"/BaseFont\s*/[A-Z]{6}\+(Loma|Garuda|Norasi|Sarabun|Laksaman|Kinnari|Waree)", printed)
+
+    # opened with the network cut, it asks for nothing but itself
+    SHOTS.mkdir(exist_ok=True)
+    asked: list[str] = []
+    page = browser.new_page(viewport={"width": 900, "height": 1200})
+
+    def offline(route) -> None:
+        asked.append(route.request.url)
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", offline)
+    page.goto(out.as_uri())
+    assert asked == [out.as_uri()]
+    assert page.get_by_role("heading", name="สรุปผล ITA จังหวัดนครราชสีมา ปีงบประมาณ 2566").count() == 1
+    page.screenshot(path=str(SHOTS / "brief.png"), full_page=True)
+    page.close()
+
+
+def test_the_overview_button_downloads_the_brief(server, browser):
+    _open(browser, f"{server}/", 1400).close()  # a fresh server's first deep link gets a dialog over it
+    page = _open(browser, f"{server}/?year=2566&province=30", 1400)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=TEXT["brief_download"][0]).click()
+    assert download.value.suggested_filename == "ita_brief_30_2566.html"
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "สรุปผล ITA จังหวัดนครราชสีมา ปีงบประมาณ 2566" in text
     page.close()
