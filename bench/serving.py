@@ -12,18 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ita import chromium
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+CHROMIUM = chromium.DEBIAN_CHROMIUM
+CHROMIUM_ARGS = chromium.HEADLESS_ARGS
 # Browsers stand in for users' machines: on one shared machine they would outbid the server and the writer,
 # which are what a load run measures, so they may run at the lowest priority (niced_chromium).
 LOWEST_PRIORITY = 19

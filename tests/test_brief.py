@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ita import brief, cli, db
-from ita.brief import pdf
+from ita import brief, chromium, cli, db
 from ita.ui import format as fmt
 from tests.apptest import open_page, sql, th
 
@@ -170,7 +169,7 @@ def test_the_command_refuses_what_it_cannot_brief(
 def test_pdf_without_chromium_says_so(
     fixture_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf, "chromium", lambda: None)
+    monkeypatch.setattr(chromium, "find", lambda: None)
     out = tmp_path / "brief.html"
     args = [
         "brief",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+from ita import chromium
+
 TIMEOUT_S = 120
 
 
@@ -15,17 +15,9 @@ class PrintError(RuntimeError):
     """The PDF could not be made (no Chromium, or Chromium failed); the message says what to do."""
 
 
-def chromium() -> Path | None:
-    """Debian's chromium, else a Chromium or Chrome on the PATH, else None."""
-    if DEBIAN_CHROMIUM.exists():
-        return DEBIAN_CHROMIUM
-    found = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
-    return Path(found) if found else None
-
-
 def print_pdf(page: Path, pdf: Path, *, browser: Path | None = None) -> None:
     """Print the HTML file `page` to `pdf` (A4, as the page's @page rule asks), without headers or footers."""
-    browser = browser or chromium()
+    browser = browser or chromium.find()
     if browser is None:
         raise PrintError(
             f"cannot print {pdf.name}: no Chromium found (on Debian: apt-get install chromium); "
@@ -34,13 +26,7 @@ def print_pdf(page: Path, pdf: Path, *, browser: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as profile:
         command = [
             str(browser),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *chromium.HEADLESS_ARGS,
             f"--user-data-dir={profile}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf.resolve()}",
