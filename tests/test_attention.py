@@ -57,11 +57,13 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("planted") / "planted.duckdb"
     with snapshot.writing(path, fresh=True) as con:
         con.executemany(
-            "INSERT INTO agencies VALUES ($1, $2, $3, 'sao', 'เมืองตราด', $4, '23', false, false)",
+            "INSERT INTO agencies (agency_id, identity_key, name, agency_type, district, province, province_code)"
+            " VALUES ($1, $2, $3, 'sao', 'เมืองตราด', $4, '23')",
             [(agency_id, f"sao|{name}|{PROVINCE}", name, PROVINCE) for agency_id, name in AGENCIES],
         )
         con.executemany(
-            "INSERT INTO documents VALUES ($1, $2, $3, $4, $5, $6, NULL, NULL, TIMESTAMP '2026-01-01', 'test', NULL, false)",
+            "INSERT INTO documents (document_id, file_name, sha256, kind, agency_id, fiscal_year, imported_at,"
+            " parser_version) VALUES ($1, $2, $3, $4, $5, $6, TIMESTAMP '2026-01-01', 'test')",
             [(i, file, "sha-" + file, kind, agency, year) for i, file, kind, agency, year in DOCUMENTS],
         )
         assessments = [
@@ -70,11 +72,12 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
             for offset, (year, score) in enumerate(zip((2564, 2565), scores, strict=True))
         ]
         con.executemany(
-            "INSERT INTO assessments VALUES ($1, $2, $3, $4, NULL, NULL, NULL, NULL, NULL, $5, $6, false)",
+            "INSERT INTO assessments (assessment_id, agency_id, fiscal_year, score, document_id, source_line)"
+            " VALUES ($1, $2, $3, $4, $5, $6)",
             assessments,
         )
         con.executemany(
-            "INSERT INTO indicator_scores VALUES ($1, $2, $3, false)",
+            "INSERT INTO indicator_scores (assessment_id, indicator_no, score) VALUES ($1, $2, $3)",
             [
                 (10 * agency, no, score)
                 for agency, scores in INDICATORS.items()
@@ -82,18 +85,21 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ],
         )
         con.executemany(
-            "INSERT INTO measures VALUES ($1, $2, $3, 2565, 1, $4, NULL, NULL, NULL, DATE '2021-10-01', $5, $6,"
-            " NULL, NULL, NULL, NULL, 10, 12, false)",
+            "INSERT INTO measures (measure_id, document_id, agency_id, fiscal_year, measure_no, title, start_date,"
+            " end_date, status, first_line, last_line) VALUES ($1, $2, $3, 2565, 1, $4, DATE '2021-10-01', $5, $6,"
+            " 10, 12)",
             [
                 (i, document, agency, title, end, status)
                 for i, document, agency, title, end, status, _ in MEASURES
             ],
         )
         con.executemany(
-            "INSERT INTO measure_targets VALUES ($1, $2, 1, ['test'], false)",
+            "INSERT INTO measure_targets (measure_id, indicator_no, rank, evidence) VALUES ($1, $2, 1, ['test'])",
             [(i, target) for i, *_, target in MEASURES],
         )
-        con.execute("INSERT INTO document_warnings VALUES (5, 12, 'a score line without a number', false)")
+        con.execute(
+            "INSERT INTO document_warnings (document_id, line, message) VALUES (5, 12, 'a score line without a number')"
+        )
     return path
 
 
