@@ -208,14 +208,13 @@ def _attention(f: Filters, today: date) -> None:
     rows = query("attention_list", **f.scope(), as_of=today)
     if page.is_empty(rows, t("att_none")):
         return
+    # the counts by reason are the choices of the filter above the list: one line, on a phone too
     counted = attention.counts(rows)
-    for column, (reason, count) in zip(st.columns(len(counted)), counted.items(), strict=True):
-        column.metric(t(f"reason_{reason}"), fmt.count(count), border=True)
     reason = st.pills(
-        t("att_show"),
-        [r for r, count in counted.items() if count],
+        t("att_counts"),
+        list(counted),
         key="ov_attention_reason",
-        format_func=lambda r: t(f"reason_{r}"),
+        format_func=lambda r: f"{t(f'reason_{r}')} · {fmt.count(counted[r])}",
     )
     chosen = rows[rows["reason"] == reason] if reason else rows
     if len(chosen) > MAX_ATTENTION_ROWS:

@@ -165,10 +165,14 @@ def test_the_overview_counts_each_reason_and_links_each_row(
 ) -> None:
     monkeypatch.setattr(db, "DEFAULT_DB", planted)
     at = open_page(tab="ov_tab_attention", year=str(YEAR), province=PROVINCE, synthetic="0")
-    counts = {m.label: m.value for m in at.metric}
-    assert all(counts[th(f"reason_{reason}")] == "1" for reason in attention.REASONS)
+    (counts,) = [pills for pills in at.get("button_group") if pills.label == th("att_counts")]
+    assert counts.options == [f"{th(f'reason_{reason}')} · 1" for reason in attention.REASONS]
     rows = table(at, th("att_reason"))
     assert list(rows[th("att_reason")]) == [th(f"reason_{reason}") for reason in attention.REASONS]
     assert list(rows[th("att_link")]) == [
         f"agency?agency={agency}&year={YEAR}&synthetic=0" for agency in PLANTED
     ]
+
+    counts.set_value("overdue_measures").run()  # a reason's count is also its filter
+    assert not at.exception
+    assert list(table(at, th("att_reason"))[th("att_link")]) == [f"agency?agency=4&year={YEAR}&synthetic=0"]

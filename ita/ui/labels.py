@@ -206,7 +206,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "att_detail": ("รายละเอียด", "Detail"),
     "att_open": ("เปิดหน้าหน่วยงาน", "Open the agency"),
     "att_link": ("หน้าหน่วยงาน", "Agency page"),
-    "att_show": ("แสดงเฉพาะ", "Show only"),
+    "att_counts": (
+        "จำนวนหน่วยงานตามเหตุ (คลิกเพื่อแสดงเฉพาะเหตุนั้น)",
+        "Agencies by reason (click one to show only those)",
+    ),
     "att_none": ("ไม่พบหน่วยงานที่ต้องติดตามในขอบเขตนี้", "Nothing needs attention in this scope."),
     "att_rows": (
         "แสดง {shown} แถวแรก จากทั้งหมด {total} แถว · ไฟล์ CSV มีทุกแถว",
