@@ -141,8 +141,12 @@ def _map(f: Filters) -> None:
         return
     table = display.table(
         values,
-        {"province": "province", "count_agencies": "count_agencies", "mean_score": "mean_score"}
-        | {"pass_share": "pass_share"},
+        {
+            "province": "province",
+            "count_agencies": "count_agencies",
+            "mean_score": "mean_score",
+            "pass_share": "pass_share",
+        },
         percent=("pass_share",),
     )
     if f.indicator:
