@@ -122,14 +122,6 @@ def _over_the_years(trend: pd.DataFrame) -> None:
 def _map(f: Filters) -> None:
     """Every province as one tile, coloured by the chosen measure; a click chooses the province."""
     st.subheader(t("map_title").format(year=f.year))
-    measures = {"mean_score": t("mean_score"), "pass_share": t("pass_share")}
-    if f.indicator:
-        measures["indicator_mean"] = t("map_indicator_mean").format(no=f.indicator)
-    if st.session_state.get("ov_map_measure") not in measures:
-        st.session_state["ov_map_measure"] = "indicator_mean" if f.indicator else "mean_score"
-    measure = st.segmented_control(
-        t("map_colour_by"), list(measures), key="ov_map_measure", format_func=measures.get, required=True
-    )
     values = query(
         "province_map",
         fiscal_year=f.year,
@@ -139,18 +131,25 @@ def _map(f: Filters) -> None:
     )
     if page.is_empty(values, t("no_data_year")):
         return
-    table = display.table(
-        values,
-        {
-            "province": "province",
-            "count_agencies": "count_agencies",
-            "mean_score": "mean_score",
-            "pass_share": "pass_share",
-        },
-        percent=("pass_share",),
-    )
+    measures = {
+        "mean_score": t("mean_score"),
+        "pass_share": t("pass_share").format(pass_mark=fmt.number(values["pass_mark"].max())),
+    }
     if f.indicator:
-        table[measures["indicator_mean"]] = values["indicator_mean"].round(2).to_numpy()
+        measures["indicator_mean"] = t("map_indicator_mean").format(no=f.indicator)
+    if st.session_state.get("ov_map_measure") not in measures:
+        st.session_state["ov_map_measure"] = "indicator_mean" if f.indicator else "mean_score"
+    measure = st.segmented_control(
+        t("map_colour_by"), list(measures), key="ov_map_measure", format_func=measures.get, required=True
+    )
+    table = values[["province", "count_agencies", "mean_score", "pass_share", "indicator_mean"]].assign(
+        pass_share=100 * values["pass_share"]
+    )
+    table = table.round(2).rename(
+        columns={"province": t("province"), "count_agencies": t("count_agencies")} | measures
+    )
+    if not f.indicator:
+        table = table.drop(columns="indicator_mean")
     charts.show(
         tilemap.figure_of(values, measure, measures[measure]),
         table,

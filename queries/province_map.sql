@@ -1,7 +1,8 @@
--- For the map: each province's agencies assessed, mean overall score, share at or above the pass mark and, when an indicator is chosen, that indicator's mean, in the chosen year.
+-- For the map: each province's agencies assessed, mean overall score, share at or above the year's pass mark (and that mark) and, when an indicator is chosen, that indicator's mean, in the chosen year.
 -- Grain: one row per province with an assessment in the year. Parameters: $fiscal_year, $agency_type, $include_synthetic, $indicator.
 WITH scored AS (
-    SELECT province, count(*) AS count_agencies, avg(score) AS mean_score, avg(is_passing::INTEGER) AS pass_share
+    SELECT province, count(*) AS count_agencies, avg(score) AS mean_score, avg(is_passing::INTEGER) AS pass_share,
+           any_value(pass_mark) AS pass_mark
     FROM v_assessments
     WHERE fiscal_year = $fiscal_year
       AND score IS NOT NULL
@@ -18,7 +19,7 @@ WITH scored AS (
       AND ($include_synthetic OR NOT is_synthetic)
     GROUP BY province
 )
-SELECT s.province, s.count_agencies, s.mean_score, s.pass_share, i.indicator_mean
+SELECT s.province, s.count_agencies, s.mean_score, s.pass_share, s.pass_mark, i.indicator_mean
 FROM scored s
 LEFT JOIN indicator i USING (province)
 ORDER BY s.province;

@@ -77,7 +77,12 @@ def test_the_colours_follow_the_chosen_measure(app_env: Path) -> None:
     )[0]
     figure = _map(at)
     assert _tiles(figure, 1)[codes[KORAT]][0] == pytest.approx(100 * share)
-    assert figure["data"][1]["colorbar"]["title"]["text"] == th("pass_share")
+    (pass_mark,) = sql(app_env, "SELECT pass_mark FROM framework_years WHERE fiscal_year = $y", {"y": YEAR})[
+        0
+    ]
+    assert figure["data"][1]["colorbar"]["title"]["text"] == th("pass_share").format(
+        pass_mark=f"{pass_mark:g}"
+    )
 
 
 def test_the_map_is_offered_only_while_no_province_is_chosen(app_env: Path) -> None:

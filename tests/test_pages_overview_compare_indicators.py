@@ -115,6 +115,12 @@ def test_a_thinly_covered_year_is_drawn_off_the_line() -> None:
             "count_agencies": [1, 7737, 7737],
             "mean_score": [52.0, 75.0, 78.0],
             "pass_share": [0.0, 0.2, 0.3],
+            # 2561 used the five-index model: no pass mark, no target
+            "pass_mark": [None, *(framework.for_year(year).pass_mark for year in (2562, 2563))],
+            "pass_share_target": [
+                None,
+                *(framework.for_year(year).pass_share_target for year in (2562, 2563)),
+            ],
         }
     )
     national = pd.DataFrame({"fiscal_year": [2564], "mean_score": [81.25], "pass_share": [None]})

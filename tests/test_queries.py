@@ -147,7 +147,7 @@ PROMISED: dict[str, list[str]] = {
         "mean_score",
         "mean_points_lost",
     ],
-    "province_map": ["province", "count_agencies", "mean_score", "pass_share", "indicator_mean"],
+    "province_map": ["province", "count_agencies", "mean_score", "pass_share", "pass_mark", "indicator_mean"],
     "attention_list": [
         "agency_id",
         "agency_name",

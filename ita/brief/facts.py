@@ -20,8 +20,7 @@ class Brief:
     province: str
     year: int
     include_synthetic: bool
-    pass_mark: float | None
-    trend: pd.DataFrame  # score_trend of the province: agencies, mean and share passing, per year
+    trend: pd.DataFrame  # score_trend of the province: agencies, mean, share passing and the rules, per year
     national: pd.DataFrame  # national_results
     grades: pd.DataFrame  # grade_distribution of the year and the year before
     ranking: pd.DataFrame  # agency_ranking of the year, best first
@@ -34,6 +33,20 @@ class Brief:
         """The province's agencies assessed, mean score and share passing in `year`, if it has results."""
         rows = self.trend[self.trend["fiscal_year"] == year]
         return rows.iloc[0] if len(rows) else None
+
+    @property
+    def pass_mark(self) -> float | None:
+        """The pass mark of the brief's year, as its framework sets it (none in the five-index years)."""
+        return self._rule("pass_mark")
+
+    @property
+    def pass_share_target(self) -> float | None:
+        """The national target share at or above the pass mark, from the year's framework."""
+        return self._rule("pass_share_target")
+
+    def _rule(self, column: str) -> float | None:
+        result = self.result(self.year)
+        return None if result is None or pd.isna(result[column]) else float(result[column])
 
     def national_result(self, year: int) -> pd.Series | None:
         rows = self.national[self.national["fiscal_year"] == year]
@@ -56,15 +69,11 @@ def gather(run: Runner, province: str, year: int, *, include_synthetic: bool = T
         "agency_type": None,
         "include_synthetic": include_synthetic,
     }
-    method = run("framework_year", fiscal_year=year)
     grades = run("grade_distribution", **scope)
     return Brief(
         province=province,
         year=year,
         include_synthetic=include_synthetic,
-        pass_mark=None
-        if method.empty or pd.isna(method["pass_mark"].iat[0])
-        else float(method["pass_mark"].iat[0]),
         trend=run("score_trend", **scope),
         national=run("national_results"),
         grades=grades[grades["fiscal_year"].isin([year - 1, year])],

@@ -124,7 +124,9 @@ def _headline(brief: Brief, text: Callable[[str], str]) -> str:
     def points(share: float) -> str:
         return f"{100 * share:+.1f} {text('pp')}"
 
-    target = f"{text('national_target')}"
+    target = brief.pass_share_target
+    target_line = "" if target is None else text("national_target").format(value=fmt.number(100 * target))
+    mark = "–" if brief.pass_mark is None else fmt.number(brief.pass_mark)
     return (
         '<div class="cards">'
         + "".join(
@@ -140,9 +142,9 @@ def _headline(brief: Brief, text: Callable[[str], str]) -> str:
                     versus("mean_score", fmt.score, lambda d: fmt.delta(d) or "–"),
                 ),
                 card(
-                    text("pass_share"),
+                    text("pass_share").format(pass_mark=mark),
                     fmt.percent(now["pass_share"]),
-                    [*versus("pass_share", fmt.percent, points), target],
+                    [*versus("pass_share", fmt.percent, points), target_line],
                 ),
             ]
         )
@@ -293,7 +295,7 @@ def _sources(brief: Brief, text: Callable[[str], str], lang: str) -> str:
 
 
 def _notes(brief: Brief, text: Callable[[str], str]) -> str:
-    mark = "–" if brief.pass_mark is None else f"{brief.pass_mark:g}"
+    mark = "–" if brief.pass_mark is None else fmt.number(brief.pass_mark)
     return f'<p class="note">{escape(text("brief_notes").format(mark=mark, year=brief.year))}</p>'
 
 
