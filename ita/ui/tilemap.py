@@ -81,11 +81,12 @@ def figure_of(values: pd.DataFrame, measure: str, measure_label: str) -> go.Figu
             "colorbar": {
                 "title": {"text": measure_label, "side": "top"},
                 "ticksuffix": "%" if is_share else "",
+                # in the top right corner, where the grid has no tiles (Laos lies there)
                 "orientation": "h",
                 "x": 1,
                 "xanchor": "right",
-                "y": 0.02,
-                "yanchor": "bottom",
+                "y": 1,
+                "yanchor": "top",
                 "len": 0.45,
                 "thickness": 12,
             },
