@@ -19,10 +19,14 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Debian's chromium for the browser tests and Thai fonts so screenshots show Thai text.
+# Debian's chromium for the browser tests, Thai fonts so screenshots show Thai text (and the test PDFs
+# are set in Laksaman), Tesseract with its Thai model for scanned PDFs and page images.
+SYSTEM_PACKAGES := chromium fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha
+
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi tlwg; then \
-		apt-get update -q && apt-get install -y -q chromium fonts-thai-tlwg; \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi tlwg \
+		|| ! tesseract --list-langs 2>/dev/null | grep -qx tha; then \
+		apt-get update -q && apt-get install -y -q $(SYSTEM_PACKAGES); \
 	fi
 
 lint: setup

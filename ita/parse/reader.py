@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -25,6 +26,8 @@ from ita.errors import ParseError
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 # Bytes that never occur in text; a few stray ones are tolerated, a file full of them is binary.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
 _BINARY_SHARE = 0.05
@@ -35,8 +38,24 @@ _TEXT_PUNCTUATION = "“”‘’–—…•€\xa0"
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<body|<table|<p[\s>])", re.IGNORECASE)
 
 
+@dataclass
+class DocumentText:
+    """A document's lines, and for paged formats the page of each line and the OCR confidence of each
+    of its cells (None where the text came from a text layer or the format has no pages)."""
+
+    lines: list[str]
+    pages: list[int | None] | None = None
+    confidences: list[list[float | None] | None] | None = None
+
+
 def read_lines(path: Path) -> list[str]:
-    """The lines of a .txt/.md, .html/.htm or .docx document (other names are tried as text)."""
+    """The lines of a .txt/.md, .html/.htm, .docx, .pdf or page image (other names are tried as text)."""
+    return read_document(path).lines
+
+
+def read_document(path: Path, *, progress: Callable[[int, int, str], None] | None = None) -> DocumentText:
+    """The lines of a document, with the page each came from for PDFs and page images; `progress`
+    hears of each page as it is read (page, pages, how)."""
     name = path.name
     try:
         data = path.read_bytes()
@@ -44,16 +63,33 @@ def read_lines(path: Path) -> list[str]:
         raise ParseError(name, f"cannot read the file: {error.strerror}") from error
     suffix = path.suffix.lower()
     if suffix == ".pdf" or data.startswith(b"%PDF"):
-        raise ParseError(name, "PDF is not supported yet: convert it to text or Word first")
+        from ita.parse.pdf import read_pdf
+
+        return _paged(read_pdf(data, name, progress=progress))
+    if suffix in IMAGE_SUFFIXES or data.startswith(_IMAGE_MAGIC):
+        from ita.parse.pdf import read_image
+
+        placed = read_image(data, name)
+        if progress:
+            progress(1, 1, "OCR (a page image)")
+        return _paged(placed)
     if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
         raise ParseError(name, "empty file")
     if suffix == ".docx" or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES and data.startswith(b"PK\x03\x04")):
-        return _docx_lines(data, name)
+        return DocumentText(_docx_lines(data, name))
     _reject_binary(data, name)
     text = decode_text(data, name)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _HTML_START.match(text)):
-        return html_lines(text)
-    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
+        return DocumentText(html_lines(text))
+    return DocumentText([line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")])
+
+
+def _paged(placed: list) -> DocumentText:
+    return DocumentText(
+        [line.text for line in placed],
+        [line.page for line in placed],
+        [line.confidences for line in placed],
+    )
 
 
 def decode_text(data: bytes, file_name: str) -> str:
@@ -90,7 +126,7 @@ def _reject_binary(data: bytes, name: str) -> None:
         raise ParseError(name, "unsupported encoding: UTF-16; save the file as UTF-8")
     control = len(data) - len(data.translate(None, _CONTROL_BYTES))  # one pass, not one per byte
     if b"\x00" in data or control > _BINARY_SHARE * len(data):
-        raise ParseError(name, "binary file: expected text, HTML or Word (.docx)")
+        raise ParseError(name, "binary file: expected text, HTML, Word (.docx), PDF or a page image")
 
 
 def _looks_thai(text: str) -> bool:

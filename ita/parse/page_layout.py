@@ -1,0 +1,344 @@
+"""A page's text lines and ruled tables → the lines every parser reads.
+
+The model is the one the .docx and .html readers produce (ita/parse/reader.py): a paragraph is one
+line, a table row one line of tab-separated cells, a cell of several paragraphs ``<p>…</p>``
+fragments, a cell continuing a vertical merge empty. Text PDFs (characters with boxes) and scans
+(OCR text with boxes and confidences) both come here as `TextLine`s, so they give the same lines.
+
+Lines that wrap are joined back into their paragraph: a line belongs to the one above when that one
+reached the right edge (the next line's first word did not fit after it) without a wider gap
+between them. A wrap at a space keeps it when the PDF writes its spaces; otherwise two Thai
+characters join without one, as Thai is written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from ita.parse.table_grid import Box, Table
+from ita.parse.thai_text_layer import MARKS, pua_map, repair
+
+_PARAGRAPH_GAP = 1.15  # a gap this many times the usual line pitch opens a new paragraph
+_PAGE_NUMBER_RE = re.compile(
+    r"^[-–—(\s]*(?:หน้า|หน้าที่|page)?\s*[\d๐-๙]{1,3}\s*(?:/\s*[\d๐-๙]{1,3})?[-–—)\s]*$", re.I
+)
+_PAGE_MARGIN_SHARE = 0.08
+_HYPHENS = "\x02\xad"  # PDFium's mark for a hyphen ending a line, and the soft hyphen
+
+
+@dataclass
+class TextLine:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    first_word: float  # width of the text up to its first break
+    ends_with_space: bool = False
+    confidence: float | None = None  # 0–100, OCR only
+
+
+@dataclass
+class PlacedLine:
+    """One line of the document model with the page it came from (and, for OCR, each cell's confidence)."""
+
+    text: str
+    page: int
+    confidences: list[float | None] | None = None
+
+
+@dataclass
+class Glyph:
+    """A character with its box, as a text layer gives it (PUA forms already mapped)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    marks: list[str] = field(default_factory=list)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def text_lines(glyphs: list[Glyph], *, explicit_spaces: bool) -> list[TextLine]:
+    """Characters of one cell (or of the page outside tables), in their text layer's order, as lines.
+
+    A Thai mark goes on the consonant it is drawn over, whatever order the layer wrote them in
+    (legacy layers put some after the next letter: "เน้อื" for เนื้อ)."""
+    bases: list[Glyph] = []
+    for g in glyphs:
+        if g.text in MARKS:
+            base = _base_under(g, bases)
+            if base is not None:
+                base.marks.append(g.text)
+                continue
+        bases.append(g)
+    lines: list[list[Glyph]] = []
+    for g in sorted(bases, key=lambda g: g.middle):
+        line = lines[-1] if lines else None
+        if line and abs(g.middle - _middle(line)) <= 0.5 * max(g.size, line[0].size):
+            line.append(g)
+        else:
+            lines.append([g])
+    return [_text_line(sorted(line, key=lambda g: g.x0), explicit_spaces) for line in lines]
+
+
+def _base_under(mark: Glyph, bases: list[Glyph]) -> Glyph | None:
+    """The letter a mark is drawn on: the letter written just before it when the mark sits over it,
+    else the nearest of the last few letters on its line."""
+    centre = (mark.x0 + mark.x1) / 2
+    letters = [b for b in bases[-4:] if not b.text.isspace() and _above_or_below(mark, b)]
+    if not letters:
+        return None
+    distances = [_distance(centre, b) for b in letters]
+    if distances[-1] <= 0.4 * letters[-1].size:
+        return letters[-1]
+    best = min(range(len(letters)), key=distances.__getitem__)
+    return letters[best] if distances[best] <= 0.4 * letters[best].size else letters[-1]
+
+
+def _above_or_below(mark: Glyph, base: Glyph) -> bool:
+    return base.top - 0.9 * base.size <= mark.middle <= base.bottom + 0.6 * base.size
+
+
+def _distance(x: float, base: Glyph) -> float:
+    return 0.0 if base.x0 <= x <= base.x1 else min(abs(x - base.x0), abs(x - base.x1))
+
+
+def _middle(line: list[Glyph]) -> float:
+    return sum(g.middle for g in line) / len(line)
+
+
+def _text_line(line: list[Glyph], explicit_spaces: bool) -> TextLine:
+    parts: list[str] = []
+    first_word = None
+    previous = None
+    for g in line:
+        if g.text in _HYPHENS:
+            g.text = "-"
+        if g.text.isspace():
+            if first_word is None and previous is not None:
+                first_word = previous.x1 - line[0].x0
+            parts.append(" ")
+            previous = None
+            continue
+        if previous is not None and not explicit_spaces and g.x0 - previous.x1 > 0.3 * g.size:
+            if first_word is None:
+                first_word = previous.x1 - line[0].x0
+            parts.append(" ")
+        parts.append(g.text + "".join(g.marks))
+        previous = g
+    text = "".join(parts)
+    visible = [g for g in line if not g.text.isspace()]
+    x0 = visible[0].x0 if visible else line[0].x0
+    x1 = visible[-1].x1 if visible else line[-1].x1
+    width = x1 - x0
+    letters = visible or line
+    baseline = sorted(g.bottom for g in letters)[len(letters) // 2]  # marks and descenders aside
+    size = max(g.size for g in letters)
+    return TextLine(
+        x0,
+        x1,
+        baseline - size,
+        baseline,
+        repair(text).strip(),
+        first_word=min(first_word if first_word is not None else width, width),
+        ends_with_space=bool(line) and line[-1].text.isspace(),
+    )
+
+
+def glyph(text: str, x0: float, x1: float, top: float, bottom: float, size: float) -> Glyph:
+    """A text layer's character, its legacy PUA form mapped back to Unicode."""
+    return Glyph(pua_map().get(text, text), x0, x1, top, bottom, size)
+
+
+# --- paragraphs -------------------------------------------------------------------------------------
+
+
+def line_pitch(groups: list[list[TextLine]]) -> float | None:
+    """The usual distance from one line to the next on a page (the median over all its text)."""
+    pitches = []
+    for lines in groups:
+        ordered = sorted(line.bottom for line in lines if line.text)
+        pitches += [b - a for a, b in itertools.pairwise(ordered) if b > a]
+    return sorted(pitches)[len(pitches) // 2] if pitches else None
+
+
+def paragraphs(
+    lines: list[TextLine], right: float, *, explicit_spaces: bool, pitch: float | None = None
+) -> list[TextLine]:
+    """Lines joined into paragraphs (each returned as one TextLine spanning them); `pitch` is the
+    page's usual line distance (by default, these lines' own)."""
+    lines = [line for line in sorted(lines, key=lambda line: line.bottom) if line.text]
+    if not lines:
+        return []
+    pitch = pitch or line_pitch([lines])
+    out = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        space = 0.5 * (previous.bottom - previous.top)  # a space and side bearings, with some slack
+        wrapped = previous.x1 + space + _first_word_width(line) >= right
+        close = pitch is None or line.bottom - previous.bottom <= _PARAGRAPH_GAP * pitch
+        if wrapped and close:
+            out[-1] = _joined(out[-1], line, previous, explicit_spaces)
+        else:
+            out.append(line)
+    return out
+
+
+def _first_word_width(line: TextLine) -> float:
+    """How wide the line's first unbreakable piece is: up to its first space, or for Thai up to the
+    first break between two Thai words (found by pythainlp), at the line's mean character width."""
+    from pythainlp.tokenize import word_tokenize
+
+    head = line.text.split(" ", 1)[0]
+    if not any(_thai(ch) for ch in head):
+        return line.first_word
+    tokens = word_tokenize(head[:60], engine="newmm")
+    piece = tokens[0]
+    for token in tokens[1:]:
+        if _thai_letter(piece[-1]) and _thai_letter(token[0]):
+            break
+        piece += token
+    spacing = sum(1 for ch in line.text if ch not in MARKS) or 1
+    per_char = (line.x1 - line.x0) / spacing
+    return min(line.first_word, (sum(1 for ch in piece if ch not in MARKS) + 1) * per_char)
+
+
+def _thai_letter(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e"
+
+
+def _joined(paragraph: TextLine, line: TextLine, previous: TextLine, explicit_spaces: bool) -> TextLine:
+    left, right = paragraph.text, line.text
+    if explicit_spaces:
+        glue = " " if previous.ends_with_space else ""
+    else:
+        glue = "" if _thai(left[-1:]) and _thai(right[:1]) else " "
+    confidences = [c for c in (paragraph.confidence, line.confidence) if c is not None]
+    return TextLine(
+        min(paragraph.x0, line.x0),
+        max(paragraph.x1, line.x1),
+        paragraph.top,
+        line.bottom,
+        left + glue + right,
+        paragraph.first_word,
+        line.ends_with_space,
+        min(confidences) if confidences else None,
+    )
+
+
+def _thai(ch: str) -> bool:
+    return bool(ch) and "\u0e01" <= ch <= "\u0e5b"
+
+
+def cell_text(paragraphs_of_cell: list[TextLine]) -> str:
+    """A cell as the other readers write it: its one paragraph, or each as <p>…</p>."""
+    texts = [" ".join(p.text.split()) for p in paragraphs_of_cell]
+    texts = [t for t in texts if t]
+    if len(texts) == 1:
+        return texts[0]
+    return " ".join(f"<p>{t}</p>" for t in texts)
+
+
+def _confidence(lines: list[TextLine]) -> float | None:
+    values = [line.confidence for line in lines if line.confidence is not None]
+    return min(values) if values else None
+
+
+# --- a page -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class PageContent:
+    """What one page holds, ready to be written as lines: its tables with each region's lines, and its
+    lines outside tables."""
+
+    number: int
+    width: float
+    height: float
+    tables: list[tuple[Table, dict[tuple[int, int], list[TextLine]]]]
+    free: list[TextLine]
+    explicit_spaces: bool
+    cell_padding: float = 0.0
+    ticks: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # (table, row, column) → ink
+
+
+def page_lines(page: PageContent) -> list[PlacedLine]:
+    """The page as document lines, top to bottom: paragraphs and table rows in the order they stand."""
+    blocks: list[tuple[float, PlacedLine]] = []
+    free = [line for line in page.free if not _page_number(line, page.height)]
+    pitch = line_pitch([free] + [lines for _, contents in page.tables for lines in contents.values()])
+    if free:
+        left = min(line.x0 for line in free)
+        right = max(max(line.x1 for line in free), page.width - left) - 1.0
+        for paragraph in paragraphs(free, right, explicit_spaces=page.explicit_spaces, pitch=pitch):
+            confidence = [paragraph.confidence] if paragraph.confidence is not None else None
+            blocks.append((paragraph.top, PlacedLine(paragraph.text, page.number, confidence)))
+    for t, (table, contents) in enumerate(page.tables):
+        for row in range(len(table.ys) - 1):
+            cells: list[str] = []
+            confidences: list[float | None] = []
+            for column in range(len(table.xs) - 1):
+                if table.owner[(row, column)] != (row, column):
+                    cells.append("")  # spanned from the left or continuing from above
+                    confidences.append(None)
+                    continue
+                box = table.region(row, column)
+                lines = contents.get((row, column), [])
+                joined = paragraphs(
+                    lines, box.x1 - page.cell_padding, explicit_spaces=page.explicit_spaces, pitch=pitch
+                )
+                text = cell_text(joined)
+                if not text and page.ticks.get((t, row, column)):
+                    text = "✓"
+                cells.append(text)
+                confidences.append(_confidence(lines) if text else None)
+            if any(cells):
+                has_confidence = any(c is not None for c in confidences)
+                blocks.append(
+                    (
+                        table.ys[row],
+                        PlacedLine("\t".join(cells), page.number, confidences if has_confidence else None),
+                    )
+                )
+    return [line for _, line in sorted(blocks, key=lambda block: block[0])]
+
+
+def _page_number(line: TextLine, height: float) -> bool:
+    in_margin = line.bottom < _PAGE_MARGIN_SHARE * height or line.top > (1 - _PAGE_MARGIN_SHARE) * height
+    return in_margin and bool(_PAGE_NUMBER_RE.match(line.text))
+
+
+def assign(tables: list[Table], items: list, where) -> tuple[dict[int, dict[tuple[int, int], list]], list]:
+    """Items sorted into the table regions that hold their middle (`where(item)` → x, y), the rest free."""
+    inside: dict[int, dict[tuple[int, int], list]] = {t: {} for t in range(len(tables))}
+    free = []
+    for item in items:
+        x, y = where(item)
+        for t, table in enumerate(tables):
+            region = table.locate(x, y)
+            if region is not None:
+                inside[t].setdefault(region, []).append(item)
+                break
+        else:
+            free.append(item)
+    return inside, free
+
+
+__all__ = [
+    "Box",
+    "Glyph",
+    "PageContent",
+    "PlacedLine",
+    "TextLine",
+    "assign",
+    "glyph",
+    "page_lines",
+    "text_lines",
+]
