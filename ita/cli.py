@@ -74,8 +74,11 @@ def _parser() -> argparse.ArgumentParser:
 def _parse(args: argparse.Namespace) -> int:
     from ita.parse.report import parse_report
 
+    def progress(page: int, pages: int, how: str) -> None:
+        print(f"{args.file}: page {page} of {pages}: {how}", file=sys.stderr, flush=True)
+
     try:
-        document = parse_report(args.file)
+        document = parse_report(args.file, progress=progress)
     except ItaError as error:
         error.file = str(args.file)
         print(error, file=sys.stderr)

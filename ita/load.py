@@ -23,8 +23,10 @@ import pandas as pd
 from ita import PARSER_VERSION, agencies, linking
 from ita.agency_directory import Directory
 from ita.errors import ItaError, RejectedError
-from ita.parse.report import parse_report
-from ita.parse.sheet import parse_sheet
+from ita.parse import provenance
+from ita.parse.reader import PAGED_SUFFIXES, read_document
+from ita.parse.report import parse_report, parse_report_lines
+from ita.parse.sheet import is_sheet, parse_sheet, parse_sheet_rows
 from ita.records import Assessment, ReportDocument, RowAccount, ScoreSheet, Warning_
 from ita.store import Store
 
@@ -230,10 +232,22 @@ def parse_file(path: Path, display_name: str | None = None) -> ReportDocument | 
     try:
         if path.suffix.lower() in SHEET_SUFFIXES:
             return parse_sheet(path)
+        if path.suffix.lower() in PAGED_SUFFIXES:
+            return _parse_paged(path, name)
         return parse_report(path)
     except ItaError as error:
         error.file = name  # parsers know the bare file name; the caller knows what the user called it
         raise
+
+
+def _parse_paged(path: Path, name: str) -> ReportDocument | ScoreSheet:
+    """A PDF or page image: a score table (the NACC's result books) through the score-sheet path,
+    anything else as a report."""
+    text = read_document(path)
+    rows = [line.split("\t") for line in text.lines]
+    if is_sheet(rows):
+        return parse_sheet_rows(rows, name)
+    return provenance.attach(parse_report_lines(text.lines, name), text)
 
 
 def _prepare(

@@ -43,6 +43,7 @@ class Assessment:
     indicators: dict[str, float] = field(default_factory=dict)
     instruments: dict[str, float] = field(default_factory=dict)
     line: int | None = None
+    page: int | None = None  # PDFs and page images: the page the result is quoted on
 
 
 @dataclass
@@ -60,12 +61,15 @@ class Measure:
     suggestion: str | None = None
     followup: str | None = None
     source_lines: tuple[int, int] = (0, 0)
+    source_pages: tuple[int, int] | None = None  # PDFs and page images: first and last page
+    ocr_confidence: float | None = None  # read by OCR: its weakest cell's confidence, 0–100
 
 
 @dataclass
 class Warning_:
     message: str
     line: int | None = None
+    page: int | None = None
 
 
 @dataclass
@@ -119,6 +123,7 @@ class ReportDocument:
             m["start"] = m["start"].isoformat() if m["start"] else None
             m["end"] = m["end"].isoformat() if m["end"] else None
             m["source_lines"] = list(m["source_lines"])
+            m["source_pages"] = list(m["source_pages"]) if m["source_pages"] else None
         out["row_account"]["used"] = self.row_account.used
         return out
 

@@ -483,8 +483,11 @@ def test_binary_and_empty_uploads_are_refused_by_name(writable_db: Path) -> None
 
 
 def test_checks_before_anything_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(RejectedError, match=r"^scan\.pdf: file type '\.pdf' is not accepted"):
-        imports.check("scan.pdf", b"%PDF-1.7")
+    with pytest.raises(RejectedError, match=r"^scan\.tiff: file type '\.tiff' is not accepted"):
+        imports.check("scan.tiff", b"II*\x00")
+    imports.check("scan.pdf", b"%PDF-1.7")
+    with pytest.raises(ParseError, match=r"^page\.png: not a PNG file"):
+        imports.check("page.png", b"%PDF-1.7")
     with pytest.raises(ParseError, match=r"^book\.xlsx: not a Excel"):
         imports.check("book.xlsx", b"a,b\n1,2\n")
     imports.check("sheet.csv", "ลำดับ,หน่วยงาน\n1,อบต.นาขุม\n".encode())

@@ -68,8 +68,8 @@ def test_rejections(tmp_path: Path, data: bytes, reason: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["report.pdf", "report.txt"])
-def test_pdf_is_refused_with_advice(tmp_path: Path, name: str) -> None:
-    with pytest.raises(ParseError, match="PDF is not supported yet: convert it to text or Word first"):
+def test_a_broken_pdf_is_refused_whatever_its_name(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ParseError, match="not a readable PDF"):
         read_lines(write(tmp_path, name, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
 
 

@@ -517,7 +517,7 @@ def test_documents_that_cannot_be_read_as_reports(text: str, reason: str) -> Non
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("plan.pdf", b"%PDF-1.4", "PDF is not supported yet"),
+        ("plan.pdf", b"%PDF-1.4", "not a readable PDF"),
         ("plan.txt", b"", "empty file"),
         ("plan.txt", b"\x00\x01\x02\x03" * 50, "binary file"),
     ],

@@ -27,6 +27,7 @@ from ita.errors import ParseError
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+PAGED_SUFFIXES = frozenset({".pdf", *IMAGE_SUFFIXES})
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 # Bytes that never occur in text; a few stray ones are tolerated, a file full of them is binary.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
@@ -36,6 +37,9 @@ _THAI_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e30\u0e40-\u0e46]")
 _TEXT_PUNCTUATION = "“”‘’–—…•€\xa0"
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<body|<table|<p[\s>])", re.IGNORECASE)
+
+
+Progress = Callable[[int, int, str], None]  # (page, pages, how it was read)
 
 
 @dataclass
@@ -53,7 +57,7 @@ def read_lines(path: Path) -> list[str]:
     return read_document(path).lines
 
 
-def read_document(path: Path, *, progress: Callable[[int, int, str], None] | None = None) -> DocumentText:
+def read_document(path: Path, *, progress: Progress | None = None) -> DocumentText:
     """The lines of a document, with the page each came from for PDFs and page images; `progress`
     hears of each page as it is read (page, pages, how)."""
     name = path.name

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ita import agencies, framework, geography
 from ita.errors import ParseError
-from ita.parse import tables
-from ita.parse.reader import read_lines
+from ita.parse import provenance, tables
+from ita.parse.reader import Progress, read_document
 from ita.records import Agency, Assessment, Measure, ReportDocument, RowAccount, Warning_
 from ita.thai import compose_sara_am, normalize_text
 from ita.thai_dates import fiscal_year_bounds, mentions_month, parse_period
@@ -95,9 +95,11 @@ _SIMILAR_TITLE = 0.85
 _RESULT_FIELDS = ("result", "outcome", "suggestion", "followup")
 
 
-def parse_report(path: Path) -> ReportDocument:
-    """Read and parse one agency document (.txt, .md, .html, .docx)."""
-    return parse_report_lines(read_lines(path), path.name)
+def parse_report(path: Path, *, progress: Progress | None = None) -> ReportDocument:
+    """Read and parse one agency document (.txt, .md, .html, .docx, .pdf, .png, .jpg); PDF and image
+    pages are named on what came from them (`progress` hears of each page as it is read)."""
+    text = read_document(path, progress=progress)
+    return provenance.attach(parse_report_lines(text.lines, path.name), text)
 
 
 def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:

@@ -149,6 +149,11 @@ def parse_sheet(path: Path) -> ScoreSheet:
     raise ParseError(path.name, f"unsupported file type '{suffix}': use .csv, .tsv, .xlsx or .xlsm")
 
 
+def is_sheet(rows: Sequence[Sequence[Cell]]) -> bool:
+    """Whether rows (a PDF's table lines, say) hold a score sheet: a header naming agencies and scores."""
+    return _find_header(rows) is not None
+
+
 def parse_sheet_rows(rows: Sequence[Sequence[Cell]], file_name: str, first_line: int = 1) -> ScoreSheet:
     """Parse rows already read from a file; the first row is line `first_line` in messages."""
     if all(_is_blank(row) for row in rows):

@@ -22,11 +22,17 @@ from ita import db, load, snapshot
 from ita.errors import ItaError, ParseError, RejectedError
 from ita.store import Store
 
-ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".csv", ".tsv", ".xlsx")
+ACCEPTED_SUFFIXES = (
+    *(".txt", ".md", ".html", ".htm", ".docx", ".csv", ".tsv", ".xlsx"),
+    *(".pdf", ".png", ".jpg", ".jpeg"),
+)
 MAX_MB = load.MAX_FILE_BYTES // (1024 * 1024)
 PASSWORD_ENV = "ITA_ADMIN_PASSWORD"
 _ZIP_KINDS = {".docx": "Word (.docx)", ".xlsx": "Excel (.xlsx)"}  # both are zip packages
 _ZIP_MAGIC = b"PK\x03\x04"
+# Binary kinds known by their first bytes (a PDF may have a few bytes of junk before its header).
+_BINARY_KINDS = {".pdf": ("PDF", (b"%PDF",)), ".png": ("PNG", (b"\x89PNG",))}
+_BINARY_KINDS |= dict.fromkeys((".jpg", ".jpeg"), ("JPEG", (b"\xff\xd8\xff",)))
 # Bytes that never occur in text (tab, newlines, form feed and escape aside).
 _CONTROL_BYTES = frozenset(b for b in range(32) if b not in b"\t\n\r\f\x1b")
 _BINARY_SHARE = 0.05
@@ -66,7 +72,11 @@ def check(name: str, data: bytes) -> None:
         raise RejectedError(name, f"file is larger than {MAX_MB} MB")
     if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
         raise ParseError(name, "empty file")
-    if suffix in _ZIP_KINDS:
+    if suffix in _BINARY_KINDS:
+        kind, magics = _BINARY_KINDS[suffix]
+        if not any(magic in data[:1024] for magic in magics):
+            raise ParseError(name, f"not a {kind} file: the content does not start as one")
+    elif suffix in _ZIP_KINDS:
         if not data.startswith(_ZIP_MAGIC):
             raise ParseError(name, f"not a {_ZIP_KINDS[suffix]} file: the content is not a zip package")
     elif _looks_binary(data):
