@@ -281,3 +281,42 @@ def test_seed_text_reads_as_sound() -> None:
 
     for name in SEED_NAMES:
         assert problem((SEEDS / name).read_text(encoding="utf-8")) is None, name
+
+
+# --- OCR text and digits -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ocr", "text"),
+    [
+        ("ตัวชีวัดที ๑", "ตัวชี้วัดที่ ๑"),
+        ("ประสิทธิภาพการสือสาร", "ประสิทธิภาพการสื่อสาร"),
+        ("การปฏิบัติหน้าที", "การปฏิบัติหน้าที่"),
+        ("อําเภอเมือง", "อำเภอเมือง"),
+        ("ทีมงาน ที ๆ", "ทีมงาน ที ๆ"),  # ที is a word: no tone is guessed
+    ],
+)
+def test_ocr_text_gets_its_dropped_marks_back(ocr: str, text: str) -> None:
+    from ita.parse.ocr_text import restore
+
+    assert restore(ocr) == text
+
+
+@pytest.mark.parametrize("font", ["Laksaman", "Garuda", "Norasi"])
+@pytest.mark.parametrize("number", ["๙๓.๓๑", "๒๕๖๖", "๘๔.๘๓", "๑๐๐.๐๐", "๔๗"])
+def test_thai_digits_are_read_glyph_by_glyph(font: str, number: str) -> None:
+    import cv2
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ita.parse import thai_digits
+
+    image = Image.new("L", (400, 100), 0)
+    ImageDraw.Draw(image).text(
+        (10, 10), number, font=ImageFont.truetype(f"{thai_digits.FONT_FOLDER}/{font}.ttf", 54), fill=255
+    )
+    ink = np.asarray(image) > 127
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8))
+    boxes = sorted(tuple(int(v) for v in s[:4]) for s in stats[1:count])
+    reading = thai_digits.read_glyphs(ink, boxes)
+    assert reading is not None and reading.text == number

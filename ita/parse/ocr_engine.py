@@ -21,12 +21,11 @@ from typing import Protocol
 
 import numpy as np
 
-from ita.parse.page_layout import TextLine
+from ita.parse.page_layout import TextLine, Word, ocr_line
 
 TESSERACT_LANGUAGES = "tha"
 _PAGE_SEGMENTATION = "6"  # each crop is one block of text
 _TIMEOUT_SECONDS = 300
-_SPACE_GAP = 0.3  # of the line's height: a narrower gap between two words is none
 
 
 class OcrEngine(Protocol):
@@ -91,31 +90,13 @@ def _lines_from_tsv(tsv: str, crops: int) -> list[list[TextLine]]:
         words.setdefault(key, []).append(row)
     out: list[list[TextLine]] = [[] for _ in range(crops)]
     for (page, *_), line in sorted(words.items()):
-        boxes = [(int(w["left"]), int(w["top"]), int(w["width"]), int(w["height"])) for w in line]
-        x0 = min(b[0] for b in boxes)
-        first = boxes[0]
-        out[page - 1].append(
-            TextLine(
-                x0=x0,
-                x1=max(b[0] + b[2] for b in boxes),
-                top=min(b[1] for b in boxes),
-                bottom=max(b[1] + b[3] for b in boxes),
-                text=_joined_words(line, boxes),
-                first_word=first[2],
-                confidence=min(float(w["conf"]) for w in line),
-            )
-        )
+        out[page - 1].append(ocr_line([_word(w) for w in line]))
     return out
 
 
-def _joined_words(words: list[dict[str, str]], boxes: list[tuple[int, int, int, int]]) -> str:
-    """Tesseract cuts Thai into many "words"; a space goes only where the page shows a gap."""
-    height = max(b[3] for b in boxes)
-    text = words[0]["text"].strip()
-    for word, previous, box in zip(words[1:], boxes, boxes[1:], strict=False):
-        gap = box[0] - (previous[0] + previous[2])
-        text += (" " if gap > _SPACE_GAP * height else "") + word["text"].strip()
-    return text
+def _word(row: dict[str, str]) -> Word:
+    left, top, width, height = (int(row[key]) for key in ("left", "top", "width", "height"))
+    return Word(row["text"].strip(), left, top, left + width, top + height, float(row["conf"]))
 
 
 @cache

@@ -17,6 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ita.parse.ocr_text import restore
 from ita.parse.table_grid import Box, Table
 from ita.parse.thai_text_layer import MARKS, pua_map, repair
 
@@ -25,7 +26,20 @@ _PAGE_NUMBER_RE = re.compile(
     r"^[-–—(\s]*(?:หน้า|หน้าที่|page)?\s*[\d๐-๙]{1,3}\s*(?:/\s*[\d๐-๙]{1,3})?[-–—)\s]*$", re.I
 )
 _PAGE_MARGIN_SHARE = 0.08
+_SPACE_GAP = 0.3  # of a line's height: OCR words closer than this are one run of text
 _HYPHENS = "\x02\xad"  # PDFium's mark for a hyphen ending a line, and the soft hyphen
+
+
+@dataclass(frozen=True)
+class Word:
+    """A piece of a line as OCR cut it, with its box and confidence (0–100)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float
 
 
 @dataclass
@@ -38,6 +52,30 @@ class TextLine:
     first_word: float  # width of the text up to its first break
     ends_with_space: bool = False
     confidence: float | None = None  # 0–100, OCR only
+    words: tuple[Word, ...] = ()  # OCR only
+
+
+def ocr_line(words: list[Word]) -> TextLine:
+    """A line from OCR's words: a space only where the page shows a gap (Tesseract cuts Thai into
+    many pieces), its confidence the weakest word's."""
+    heights = sorted(w.bottom - w.top for w in words)
+    height = heights[-1]
+    # the line's baseline and body height, which marks and descenders above and below do not move
+    bottom = sorted(w.bottom for w in words)[len(words) // 2]
+    body = heights[len(heights) // 2]
+    text = words[0].text
+    for previous, word in itertools.pairwise(words):
+        text += (" " if word.x0 - previous.x1 > _SPACE_GAP * height else "") + word.text
+    return TextLine(
+        x0=min(w.x0 for w in words),
+        x1=max(w.x1 for w in words),
+        top=bottom - body,
+        bottom=bottom,
+        text=restore(text),
+        first_word=words[0].x1 - words[0].x0,
+        confidence=min(w.confidence for w in words),
+        words=tuple(words),
+    )
 
 
 @dataclass
@@ -182,7 +220,7 @@ def paragraphs(
     out = [lines[0]]
     for previous, line in itertools.pairwise(lines):
         space = 0.5 * (previous.bottom - previous.top)  # a space and side bearings, with some slack
-        wrapped = previous.x1 + space + _first_word_width(line) >= right
+        wrapped = previous.x1 + space + _first_word_width(line, 2 if line.words else 1) >= right
         close = pitch is None or line.bottom - previous.bottom <= _PARAGRAPH_GAP * pitch
         if wrapped and close:
             out[-1] = _joined(out[-1], line, previous, explicit_spaces)
@@ -191,9 +229,10 @@ def paragraphs(
     return out
 
 
-def _first_word_width(line: TextLine) -> float:
+def _first_word_width(line: TextLine, words: int = 1) -> float:
     """How wide the line's first unbreakable piece is: up to its first space, or for Thai up to the
-    first break between two Thai words (found by pythainlp), at the line's mean character width."""
+    `words`-th break between two Thai words (found by pythainlp), at the line's mean character width.
+    OCR lines count two words: the writer's word breaks are not pythainlp's, and OCR's boxes are rough."""
     from pythainlp.tokenize import word_tokenize
 
     head = line.text.split(" ", 1)[0]
@@ -203,11 +242,14 @@ def _first_word_width(line: TextLine) -> float:
     piece = tokens[0]
     for token in tokens[1:]:
         if _thai_letter(piece[-1]) and _thai_letter(token[0]):
-            break
+            words -= 1
+            if not words:
+                break
         piece += token
     spacing = sum(1 for ch in line.text if ch not in MARKS) or 1
     per_char = (line.x1 - line.x0) / spacing
-    return min(line.first_word, (sum(1 for ch in piece if ch not in MARKS) + 1) * per_char)
+    estimate = (sum(1 for ch in piece if ch not in MARKS) + 1) * per_char
+    return estimate if line.words else min(line.first_word, estimate)
 
 
 def _thai_letter(ch: str) -> bool:

@@ -8,16 +8,21 @@ not by what OCR makes of it.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ita.errors import ParseError
+from ita.parse import thai_digits
 from ita.parse.ocr_engine import OcrEngine
-from ita.parse.page_layout import PageContent, PlacedLine, TextLine, page_lines
+from ita.parse.page_layout import PageContent, PlacedLine, TextLine, Word, ocr_line, page_lines
 from ita.parse.table_grid import Box, Rule, Table, find_tables
+from ita.parse.thai_text_layer import MARKS
 
 MIN_WIDTH, MIN_HEIGHT = 1000, 700  # pixels: about A4 at 120 dpi; smaller text is not readable
 _MAX_SKEW = 3.0  # degrees
 _INK_SHARE_EMPTY = 0.002  # of a cell's area: less ink than this and the cell is empty
+_INK_MAX = 160  # grey level: paper noise and JPEG ringing are lighter than this, print darker
 
 
 def decode_image(data: bytes, name: str) -> np.ndarray:
@@ -72,17 +77,21 @@ def read_image(image: np.ndarray, number: int, engine: OcrEngine) -> list[Placed
                 ticks[(t, *region)] = True
             crops.append(_pad(image[y0:y1, x0:x1]))
             places.append((t, region, Box(x0, y0, x1, y1)))
-    if np.count_nonzero(_ink(free_image)) > _INK_SHARE_EMPTY * free_image.size:
-        crops.append(free_image)
-        places.append((-1, None, Box(0, 0, width, height)))
+    for band in _text_bands(_ink(free_image), unit):
+        crops.append(_pad(free_image[int(band.top) : int(band.bottom), int(band.x0) : int(band.x1)]))
+        places.append((-1, None, band))
     read = engine.read(crops)
+    if thai_digits.available():
+        read = [
+            [_digits_read_again(line, crop) for line in lines]
+            for crop, lines in zip(crops, read, strict=True)
+        ]
     contents: list[dict[tuple[int, int], list[TextLine]]] = [{} for _ in tables]
     free: list[TextLine] = []
     for (t, region, box), lines in zip(places, read, strict=True):
-        shift = 0 if region is None else _PAD
-        placed = [_moved(line, box.x0 - shift, box.top - shift) for line in lines]
+        placed = [_moved(line, box.x0 - _PAD, box.top - _PAD) for line in lines]
         if region is None:
-            free = placed
+            free += placed
         elif ticks.get((t, *region)) and not _is_text(placed):
             contents[t][region] = []  # the tick is written by page_lines
         else:
@@ -102,6 +111,8 @@ def read_image(image: np.ndarray, number: int, engine: OcrEngine) -> list[Placed
 
 
 _PAD = 12  # white border around a crop: Tesseract reads text touching the edge badly
+_SPACE_SHARE = 0.45  # of a digit's height: a wider gap between glyphs is a space
+_UNSURE = 50.0  # the confidence given to a number whose glyphs could not be told apart
 
 
 def _pad(crop: np.ndarray) -> np.ndarray:
@@ -111,22 +122,133 @@ def _pad(crop: np.ndarray) -> np.ndarray:
 
 
 def _moved(line: TextLine, dx: float, dy: float) -> TextLine:
-    return TextLine(
-        line.x0 + dx,
-        line.x1 + dx,
-        line.top + dy,
-        line.bottom + dy,
-        line.text,
-        line.first_word,
-        line.ends_with_space,
-        line.confidence,
+    """A crop's line in page coordinates."""
+    return ocr_line(
+        [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.confidence) for w in line.words]
     )
 
 
-def _ink(image: np.ndarray) -> np.ndarray:
+def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
+    """The line with every number's Thai digits read again glyph by glyph (ita/parse/thai_digits.py)."""
+    words = list(line.words)
+    changed = False
+    for start, end in _number_runs(words):
+        run = words[start:end]
+        written = "".join(w.text for w in run)
+        tail = _NUMBER_TAIL_RE.search(written)
+        digits_at = tail.start() if tail else 0  # no digit: a list number OCR took for a letter ("ฒ.")
+        first = run[0]
+        # a number written onto the word before it ("ได้๙๓.๓๑"): its digits end that word
+        lead = len([ch for ch in written[:digits_at] if ch not in MARKS])
+        share = lead / max(1, len([ch for ch in first.text if ch not in MARKS]))
+        x0 = first.x0 + share * (first.x1 - first.x0)
+        top, bottom = min(w.top for w in run), max(w.bottom for w in run)
+        box = (int(x0), int(top) - 3, int(line.x1) + 3, int(bottom) + 3)
+        reading = _reread(image, box, line.bottom - line.top, sure_of_digits=tail is not None)
+        if reading is None:
+            continue
+        old_digits = sum(ch in thai_digits.THAI_DIGITS for ch in written) or 1  # "ฒ." stands for one
+        new_digits = sum(ch in thai_digits.THAI_DIGITS for ch in reading.text)
+        if not old_digits - 1 <= new_digits <= old_digits:
+            # OCR cuts ๖ into ๒๐ (one digit more); a bigger difference means this reading lost glyphs:
+            # keep OCR's, marked unsure
+            reading = thai_digits.DigitReading(
+                written[digits_at:], min(_UNSURE, *(w.confidence for w in run))
+            )
+        confidence = reading.confidence
+        text = written[:digits_at] + reading.text
+        words[start:end] = [Word(text, first.x0, top, run[-1].x1, bottom, confidence)]
+        changed = True
+    return ocr_line(words) if changed else line
+
+
+_NUMBER_TAIL_RE = re.compile(r"[๐-๙][๐-๙.,]*$")
+_LIST_NUMBER_RE = re.compile(r"[\u0e01-\u0e2e][.)]")  # "ฒ." opening a line: perhaps ๗. misread
+
+
+def _number_runs(words: list[Word]) -> list[tuple[int, int]]:
+    """Runs of OCR words that write one number (its first word may hold text before the digits),
+    last run first so replacing one leaves the others' positions as they were."""
+    runs = []
+    i = 0
+    while i < len(words):
+        opening = "".join(w.text for w in words[:2])
+        list_number = i == 0 and _LIST_NUMBER_RE.match(opening) and len(words[0].text) <= 2
+        if not (_NUMBER_TAIL_RE.search(words[i].text) or list_number):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(words) and re.fullmatch(r"[๐-๙.,]+", words[end].text):
+            end += 1
+        runs.append((i, end))
+        i = end
+    return runs[::-1]
+
+
+def _reread(
+    image: np.ndarray, box: tuple[int, int, int, int], height: float, *, sure_of_digits: bool = True
+) -> thai_digits.DigitReading | None:
+    """The number whose first digit OCR put at the left of `box`: the glyphs on the line around it up to
+    a space each side (to the left only while they look like digits), read again; unless OCR was
+    `sure_of_digits`, only when its first glyph does look like a digit."""
     import cv2
 
-    _, binary = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    left = max(0, int(box[0] - 1.5 * height))
+    x0, y0, x1, y1 = left, max(0, box[1]), min(image.shape[1], box[2]), min(image.shape[0], box[3])
+    crop = image[y0:y1, x0:x1]
+    if crop.size == 0:
+        return None
+    threshold, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink = (crop < min(threshold, _INK_MAX)).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = [(int(s[0]), int(s[1]), int(s[2]), int(s[3]), n) for n, s in enumerate(stats) if n and s[4] >= 3]
+    blobs = [b for b in blobs if b[0] > 0 and b[0] + b[2] < ink.shape[1]]  # cut by the box: not whole
+    big = [b for b in blobs if b[3] >= 0.5 * max(b[3] for b in blobs)] if blobs else []
+    if not big:
+        return None
+    baseline = sorted(b[1] + b[3] for b in big)[len(big) // 2]
+    size = sorted(b[3] for b in big)[len(big) // 2]
+    on_line = sorted(b for b in blobs if abs(b[1] + b[3] - baseline) <= 0.25 * size)  # marks sit above
+    start = box[0] - x0
+    anchor = next((i for i, b in enumerate(on_line) if b[0] + b[2] > start + 2), None)
+    if anchor is None:
+        return None
+
+    def digit_or_dot(blob: tuple[int, ...]) -> bool:
+        glyph = labels[:, blob[0] : blob[0] + blob[2]] == blob[4]
+        return blob[3] < 0.5 * size or thai_digits.looks_like_digit(glyph)
+
+    if not sure_of_digits and not digit_or_dot(on_line[anchor]):
+        return None
+    first = last = anchor
+    while (
+        last + 1 < len(on_line)
+        and _gap(on_line[last], on_line[last + 1]) <= _SPACE_SHARE * size
+        and digit_or_dot(on_line[last + 1])
+    ):
+        last += 1
+    while (
+        first > 0
+        and _gap(on_line[first - 1], on_line[first]) <= _SPACE_SHARE * size
+        and digit_or_dot(on_line[first - 1])
+    ):
+        first -= 1
+    number = on_line[first : last + 1]
+    keep = np.isin(labels, [b[4] for b in number])
+    return thai_digits.read_glyphs(keep, [b[:4] for b in number])
+
+
+def _gap(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    return b[0] - (a[0] + a[2])
+
+
+def _ink(image: np.ndarray) -> np.ndarray:
+    """Dark pixels: Otsu's threshold, but never above mid-grey, so a page of paper noise has no ink."""
+    import cv2
+
+    threshold, binary = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    if threshold > _INK_MAX:
+        _, binary = cv2.threshold(image, _INK_MAX, 255, cv2.THRESH_BINARY_INV)
     return binary
 
 
@@ -177,6 +299,41 @@ def _rules(ink: np.ndarray, unit: float) -> list[Rule]:
             elif not horizontal and h >= length:
                 rules.append(Rule(False, x + w / 2, float(y), float(y + h)))
     return rules
+
+
+def _text_bands(ink: np.ndarray, unit: float) -> list[Box]:
+    """Strips of the page outside tables that hold text, each as wide as its ink: OCR reads a few
+    strips much faster than a whole page that is mostly paper."""
+    import cv2
+
+    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # specks of noise
+    rows = np.flatnonzero(ink.sum(axis=1) > 255 * 3)
+    if rows.size == 0:
+        return []
+    gap = int(12 * unit)  # a blank strip this high ends a band
+    bands, start, previous = [], rows[0], rows[0]
+    for row in rows[1:]:
+        if row - previous > gap:
+            bands.append((start, previous))
+            start = row
+        previous = row
+    bands.append((start, previous))
+    height, width = ink.shape
+    margin = int(3 * unit)
+    out = []
+    for top, bottom in bands:
+        if bottom - top < 4 * unit:  # a rule's remnant or a speck, not a line of text
+            continue
+        columns = np.flatnonzero(ink[top : bottom + 1].sum(axis=0))
+        out.append(
+            Box(
+                max(0, columns[0] - margin),
+                max(0, top - margin),
+                min(width, columns[-1] + margin),
+                min(height, bottom + margin),
+            )
+        )
+    return out
 
 
 def _is_text(lines: list[TextLine]) -> bool:
