@@ -8,6 +8,7 @@ not by what OCR makes of it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -214,9 +215,14 @@ def _reread(
     if anchor is None:
         return None
 
+    glyph = size  # a Thai digit is about as wide as it is high
+
     def digit_or_dot(blob: tuple[int, ...]) -> bool:
-        glyph = labels[:, blob[0] : blob[0] + blob[2]] == blob[4]
-        return blob[3] < 0.5 * size or thai_digits.looks_like_digit(glyph)
+        if blob[3] < 0.5 * size:
+            return True
+        mask = labels == blob[4]
+        parts = _split_touching(mask, [blob[:4]], size, glyph)  # digits run together: each must be one
+        return all(thai_digits.looks_like_digit(mask[y : y + h, x : x + w]) for x, y, w, h in parts)
 
     if not sure_of_digits and not digit_or_dot(on_line[anchor]):
         return None
@@ -235,7 +241,29 @@ def _reread(
         first -= 1
     number = on_line[first : last + 1]
     keep = np.isin(labels, [b[4] for b in number])
-    return thai_digits.read_glyphs(keep, [b[:4] for b in number])
+    return thai_digits.read_glyphs(keep, _split_touching(keep, [b[:4] for b in number], size, glyph))
+
+
+def _split_touching(
+    ink: np.ndarray, boxes: list[tuple[int, int, int, int]], size: int, glyph: int
+) -> list[tuple[int, int, int, int]]:
+    """Glyphs that blur ran together ("๕๖" as one blob, `glyph` wide each) cut apart where the ink
+    is thinnest."""
+    out = []
+    for x, y, w, h in boxes:
+        parts = round(w / glyph) if h >= 0.5 * size else 1
+        if parts < 2 or w < 1.6 * glyph:
+            out.append((x, y, w, h))
+            continue
+        columns = ink[y : y + h, x : x + w].sum(axis=0)
+        cuts = [0]
+        for i in range(1, parts):
+            middle, reach = i * w // parts, w // (3 * parts)
+            window = columns[middle - reach : middle + reach + 1]
+            cuts.append(middle - reach + int(np.argmin(window)))
+        cuts.append(w)
+        out += [(x + a, y, b - a, h) for a, b in itertools.pairwise(cuts) if b > a]
+    return out
 
 
 def _gap(a: tuple[int, ...], b: tuple[int, ...]) -> int:
