@@ -74,11 +74,8 @@ def _parser() -> argparse.ArgumentParser:
 def _parse(args: argparse.Namespace) -> int:
     from ita.parse.report import parse_report
 
-    def progress(page: int, pages: int, how: str) -> None:
-        print(f"{args.file}: page {page} of {pages}: {how}", file=sys.stderr, flush=True)
-
     try:
-        document = parse_report(args.file, progress=progress)
+        document = parse_report(args.file, progress=lambda *page: _page_read(str(args.file), *page))
     except ItaError as error:
         error.file = str(args.file)
         print(error, file=sys.stderr)
@@ -97,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
 
     status = 0
     with snapshot.writing(args.db) as con:
-        importer = load.Importer(con, Store.beside(args.db))
+        importer = load.Importer(con, Store.beside(args.db), progress=_page_read)
         for outcome in importer.import_files((path, str(path)) for path in args.files):
             if isinstance(outcome, ItaError):
                 print(outcome, file=sys.stderr)
@@ -107,6 +104,10 @@ def _import(args: argparse.Namespace) -> int:
             for warning in outcome.warnings:
                 print(f"  warning: {warning}")
     return status
+
+
+def _page_read(file: str, page: int, pages: int, how: str) -> None:
+    print(f"{file}: page {page} of {pages}: {how}", file=sys.stderr, flush=True)
 
 
 def _export(args: argparse.Namespace) -> int:

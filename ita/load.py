@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -24,7 +24,7 @@ from ita import PARSER_VERSION, agencies, linking
 from ita.agency_directory import Directory
 from ita.errors import ItaError, RejectedError
 from ita.parse import provenance
-from ita.parse.reader import PAGED_SUFFIXES, read_document
+from ita.parse.reader import PAGED_SUFFIXES, Progress, read_document
 from ita.parse.report import parse_report, parse_report_lines
 from ita.parse.sheet import is_sheet, parse_sheet, parse_sheet_rows
 from ita.records import Assessment, ReportDocument, RowAccount, ScoreSheet, Warning_
@@ -66,6 +66,7 @@ _REAL_MEASURES = """
     WHERE NOT is_synthetic ORDER BY measure_id"""
 _FORGET_REAL_TARGETS = "DELETE FROM measure_targets WHERE NOT is_synthetic"
 
+FileProgress = Callable[[str, int, int, str], None]  # (file, page, pages, how it was read)
 SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 YEAR_RANGE = (2550, 2580)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -112,10 +113,17 @@ class Importer:
     its original.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, store: Store | None = None) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        store: Store | None = None,
+        *,
+        progress: FileProgress | None = None,
+    ) -> None:
         self._con = con
         self._store = store
         self._state: _State | None = None
+        self._progress = progress  # hears of each page of a PDF or scan as it is read
 
     def import_file(self, path: Path, *, display_name: str | None = None) -> ImportResult:
         """Import one file; raises ItaError (and writes nothing) when it is rejected."""
@@ -147,7 +155,15 @@ class Importer:
         except OSError as error:
             raise RejectedError(name, error.strerror or str(error)) from None
         known = self._state.seen if self._state else {}
-        return _Read(path, name, sha) if sha in known else _Read(path, name, sha, *_prepare(path, name))
+        if sha in known:
+            return _Read(path, name, sha)
+        return _Read(path, name, sha, *_prepare(path, name, self._page_progress(name)))
+
+    def _page_progress(self, name: str) -> Progress | None:
+        if self._progress is None:
+            return None
+        progress = self._progress
+        return lambda page, pages, how: progress(name, page, pages, how)
 
     def _write(self, read: _Read) -> ImportResult:
         result = self._write_rows(read)
@@ -161,7 +177,7 @@ class Importer:
             document_id, kind = state.seen[read.sha]
             return ImportResult(read.name, "unchanged", kind, document_id)
         if read.parsed is None:  # read while a file of the same bytes was being written, which then failed
-            read = _Read(read.path, read.name, read.sha, *_prepare(read.path, read.name))
+            read = _Read(read.path, read.name, read.sha, *_prepare(read.path, read.name, None))
         con = self._con
         con.begin()
         try:
@@ -224,7 +240,9 @@ def _standing_key(kind: str, agency_id: int | None, fiscal_year: int | None, fil
     return (kind, file_name) if agency_id is None else (kind, agency_id, fiscal_year)
 
 
-def parse_file(path: Path, display_name: str | None = None) -> ReportDocument | ScoreSheet:
+def parse_file(
+    path: Path, display_name: str | None = None, progress: Progress | None = None
+) -> ReportDocument | ScoreSheet:
     """Parse a file by its kind: score sheets by extension, everything else as a report document."""
     name = display_name or path.name
     if path.stat().st_size > MAX_FILE_BYTES:
@@ -233,17 +251,17 @@ def parse_file(path: Path, display_name: str | None = None) -> ReportDocument | 
         if path.suffix.lower() in SHEET_SUFFIXES:
             return parse_sheet(path)
         if path.suffix.lower() in PAGED_SUFFIXES:
-            return _parse_paged(path, name)
+            return _parse_paged(path, name, progress)
         return parse_report(path)
     except ItaError as error:
         error.file = name  # parsers know the bare file name; the caller knows what the user called it
         raise
 
 
-def _parse_paged(path: Path, name: str) -> ReportDocument | ScoreSheet:
+def _parse_paged(path: Path, name: str, progress: Progress | None) -> ReportDocument | ScoreSheet:
     """A PDF or page image: a score table (the NACC's result books) through the score-sheet path,
     anything else as a report."""
-    text = read_document(path)
+    text = read_document(path, progress=progress)
     rows = [line.split("\t") for line in text.lines]
     if is_sheet(rows):
         return parse_sheet_rows(rows, name)
@@ -251,10 +269,10 @@ def _parse_paged(path: Path, name: str) -> ReportDocument | ScoreSheet:
 
 
 def _prepare(
-    path: Path, name: str
+    path: Path, name: str, progress: Progress | None
 ) -> tuple[ReportDocument | ScoreSheet, list[list[linking.Target]], list[list[str]]]:
     """Parse and check a file; link each measure of a report to its indicators and cut its title into words."""
-    parsed = parse_file(path, name)
+    parsed = parse_file(path, name, progress)
     if isinstance(parsed, ScoreSheet):
         return parsed, [], []
     _check_report(parsed, name)
@@ -324,7 +342,10 @@ def _insert_document(
     _insert(
         con,
         "document_warnings",
-        [{"document_id": document_id, "line": w.line, "message": w.message} for w in warnings],
+        [
+            {"document_id": document_id, "line": w.line, "message": w.message, "page": w.page}
+            for w in warnings
+        ],
     )
     key = _standing_key(kind, agency_id, fiscal_year, name)
     older = state.standing.get(key, [])
@@ -356,6 +377,7 @@ def _insert_assessments(
                 "oit": a.instruments.get("OIT"),
                 "document_id": document_id,
                 "source_line": a.line,
+                "source_page": a.page,
             }
             for i, (a, agency_id) in enumerate(scored)
         ],
@@ -415,6 +437,9 @@ def _write_report(
                 "followup": m.followup,
                 "first_line": m.source_lines[0],
                 "last_line": m.source_lines[1],
+                "first_page": m.source_pages[0] if m.source_pages else None,
+                "last_page": m.source_pages[1] if m.source_pages else None,
+                "ocr_confidence": m.ocr_confidence,
             }
             for i, m in enumerate(doc.measures)
         ],

@@ -193,7 +193,9 @@ def _measures(agency_id: int, year: int, timeline_key: str) -> None:
     if not page.is_empty(dated, t("ag_no_periods")):
         charts.show(
             timeline.measures_figure(dated),
-            measure_view.table(dated[[*TIMELINE_COLUMNS, "first_line", "last_line"]]),
+            measure_view.table(
+                dated[[*TIMELINE_COLUMNS, "first_line", "last_line", "first_page", "last_page"]]
+            ),
             f"agency_{agency_id}_timeline_{chosen}",
         )
     if len(dated) < len(of_year):
@@ -208,6 +210,14 @@ def _documents(agency_id: int) -> None:
     sources = query("agency_documents", agency_id=agency_id)
     if not page.is_empty(sources):
         st.dataframe(documents.table(sources), hide_index=True, width="stretch")
+        for original in documents.paged_originals(sources):
+            st.download_button(
+                t("doc_original").format(name=escape.markdown(original.name), where=original.where),
+                original.path.read_bytes(),
+                file_name=original.name,
+                mime=original.mime,
+                key=f"original_{original.sha256}",
+            )
 
 
 f = filters.current()

@@ -145,6 +145,32 @@ def _warnings() -> None:
         width="stretch",
     )
     _unread_rows()
+    _ocr_review()
+
+
+def _ocr_review() -> None:
+    """Numbers and dates OCR was unsure of, by document and page: what a person checks in the original."""
+    st.markdown(f"**{t('dt_ocr_review')}**")
+    review = query("ocr_review", include_synthetic=f.include_synthetic)
+    if page.is_empty(review, t("dt_no_ocr_review")):
+        return
+    st.caption(t("dt_ocr_review_note").format(total=fmt.count(int(review["count_total"].iat[0]))))
+    st.dataframe(
+        display.table(
+            review.assign(kind=review["kind"].map(documents.kind)),
+            {
+                "document": "col_document",
+                "kind": "doc_kind",
+                "agency_name": "agency_name",
+                "fiscal_year": "year",
+                "page": "src_page",
+                "line": "col_lines",
+                "message": "dt_message",
+            },
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def _unread_rows() -> None:

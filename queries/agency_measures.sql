@@ -1,4 +1,5 @@
--- Every measure of one agency, all years, with its period, targets, result and the document lines it came from.
+-- Every measure of one agency, all years, with its period, targets, result and the document lines (and, for
+-- PDFs and scans, pages and OCR confidence) it came from.
 -- Grain: one row per measure. Parameters: $agency_id.
 SELECT
     fiscal_year,
@@ -16,7 +17,11 @@ SELECT
     document_kind,
     first_line,
     last_line,
+    first_page,
+    last_page,
+    ocr_confidence,
     is_synthetic
 FROM v_measures
+LEFT JOIN (SELECT measure_id, first_page, last_page, ocr_confidence FROM measures) USING (measure_id)
 WHERE agency_id = $agency_id
 ORDER BY fiscal_year DESC, measure_no;

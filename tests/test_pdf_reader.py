@@ -320,3 +320,24 @@ def test_thai_digits_are_read_glyph_by_glyph(font: str, number: str) -> None:
     boxes = sorted(tuple(int(v) for v in s[:4]) for s in stats[1:count])
     reading = thai_digits.read_glyphs(ink, boxes)
     assert reading is not None and reading.text == number
+
+
+# --- into the database ---------------------------------------------------------------------------------
+
+
+def test_an_imported_pdf_keeps_its_pages(fixtures, tmp_path: Path) -> None:
+    import duckdb
+
+    from ita import db, refresh
+
+    con = duckdb.connect(str(tmp_path / "pages.duckdb"))
+    refresh.init_database(con)
+    result = load.import_file(con, fixtures(SEED_002, "word"))
+    assert (result.count_assessments, result.count_measures) == (1, 4)
+    pages = con.execute("SELECT first_page, last_page FROM measures ORDER BY measure_no").fetchall()
+    assert pages == [(3, 3)] * 4
+    assert con.execute("SELECT source_page FROM assessments").fetchall() == [(1,)]
+    agency_id = con.execute("SELECT agency_id FROM agencies").fetchone()[0]
+    documents = db.run_query(con, "agency_documents", {"agency_id": agency_id})
+    assert documents[["assessment_pages", "first_page", "last_page"]].values.tolist() == [["1", 3, 3]]
+    con.close()

@@ -26,7 +26,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"^[-–—(\s]*(?:หน้า|หน้าที่|page)?\s*[\d๐-๙]{1,3}\s*(?:/\s*[\d๐-๙]{1,3})?[-–—)\s]*$", re.I
 )
 _PAGE_MARGIN_SHARE = 0.08
-_SPACE_GAP = 0.3  # of a line's height: OCR words closer than this are one run of text
+_SPACE_GAP = 0.5  # of a line's body height: OCR words closer than this are one run of text
 _HYPHENS = "\x02\xad"  # PDFium's mark for a hyphen ending a line, and the soft hyphen
 
 
@@ -59,13 +59,12 @@ def ocr_line(words: list[Word]) -> TextLine:
     """A line from OCR's words: a space only where the page shows a gap (Tesseract cuts Thai into
     many pieces), its confidence the weakest word's."""
     heights = sorted(w.bottom - w.top for w in words)
-    height = heights[-1]
     # the line's baseline and body height, which marks and descenders above and below do not move
     bottom = sorted(w.bottom for w in words)[len(words) // 2]
     body = heights[len(heights) // 2]
     text = words[0].text
     for previous, word in itertools.pairwise(words):
-        text += (" " if word.x0 - previous.x1 > _SPACE_GAP * height else "") + word.text
+        text += (" " if word.x0 - previous.x1 > _SPACE_GAP * body else "") + word.text
     return TextLine(
         x0=min(w.x0 for w in words),
         x1=max(w.x1 for w in words),

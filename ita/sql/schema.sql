@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS document_warnings (
     document_id   INTEGER NOT NULL,
     line          INTEGER,
     message       VARCHAR NOT NULL,
+    page          INTEGER,           -- PDFs and page images
     is_synthetic  BOOLEAN NOT NULL DEFAULT false
 );
 
@@ -98,7 +99,8 @@ CREATE TABLE IF NOT EXISTS assessments (
     oit            DOUBLE,
     document_id    INTEGER NOT NULL,
     source_line    INTEGER,
-    is_synthetic   BOOLEAN NOT NULL DEFAULT false
+    is_synthetic   BOOLEAN NOT NULL DEFAULT false,
+    source_page    INTEGER            -- PDFs and page images
 );
 
 CREATE TABLE IF NOT EXISTS indicator_scores (
@@ -127,7 +129,10 @@ CREATE TABLE IF NOT EXISTS measures (
     followup      VARCHAR,
     first_line    INTEGER,
     last_line     INTEGER,
-    is_synthetic  BOOLEAN NOT NULL DEFAULT false
+    is_synthetic  BOOLEAN NOT NULL DEFAULT false,
+    first_page    INTEGER,           -- PDFs and page images
+    last_page     INTEGER,
+    ocr_confidence DOUBLE            -- read by OCR: its weakest cell's confidence, 0–100
 );
 
 CREATE TABLE IF NOT EXISTS measure_targets (
@@ -165,5 +170,10 @@ CREATE TABLE IF NOT EXISTS derivation_fingerprint (
 -- Columns added since a database may have been made: an existing file gains them before anything writes.
 ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS pass_share_target DOUBLE;
 ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS score_tolerance DOUBLE;
+ALTER TABLE document_warnings ADD COLUMN IF NOT EXISTS page INTEGER;
+ALTER TABLE assessments ADD COLUMN IF NOT EXISTS source_page INTEGER;
+ALTER TABLE measures ADD COLUMN IF NOT EXISTS first_page INTEGER;
+ALTER TABLE measures ADD COLUMN IF NOT EXISTS last_page INTEGER;
+ALTER TABLE measures ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS row_account STRUCT("read" INTEGER, headers INTEGER, measures INTEGER,
     continuations INTEGER, statuses INTEGER, scores INTEGER, warned INTEGER, unexplained INTEGER[]);

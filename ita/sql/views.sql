@@ -26,7 +26,8 @@ FROM documents d
 LEFT JOIN agencies g USING (agency_id);
 
 CREATE OR REPLACE VIEW v_warnings AS
-SELECT d.file_name AS document, d.kind, g.name AS agency_name, d.fiscal_year, w.line, w.message, w.is_synthetic
+SELECT d.file_name AS document, d.kind, g.name AS agency_name, d.fiscal_year, w.line, w.message, w.is_synthetic,
+       w.page
 FROM document_warnings w
 JOIN documents d USING (document_id)
 LEFT JOIN agencies g USING (agency_id);

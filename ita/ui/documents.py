@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
 import pandas as pd
 
+from ita import db, store
 from ita.ui import format as fmt
 from ita.ui.labels import t
 from ita.ui.measures import source_lines
+
+_PAGED = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class PagedOriginal:
+    """A kept PDF or page image, and the pages an agency's figures were read from."""
+
+    name: str
+    sha256: str
+    path: Path
+    mime: str
+    where: str
+
 
 KINDS = ("measures", "progress_6_months", "progress_year_end", "progress", "analysis", "score_sheet")
 
@@ -23,6 +42,23 @@ def imported_at(value: pd.Timestamp | None) -> str:
     return f"{fmt.thai_date(value)} {value:%H:%M}"
 
 
+def paged_originals(frame: pd.DataFrame, db_path: Path | None = None) -> Iterator[PagedOriginal]:
+    """The PDFs and page images of queries/agency_documents kept in the store (ita/store.py), so a reader
+    can open the page a number came from."""
+    originals = store.Store.beside(db_path or db.DEFAULT_DB)
+    for row in frame.itertuples():
+        mime = _PAGED.get(Path(row.file_name).suffix.lower())
+        path = originals.path(row.sha256) if mime and isinstance(row.sha256, str) else None
+        if path is None:
+            continue
+        pages = sorted(
+            {int(p) for p in str(row.assessment_pages or "").replace(" ", "").split(",") if p.isdigit()}
+            | {int(p) for p in (row.first_page, row.last_page) if p is not None and not pd.isna(p)}
+        )
+        where = f"{t('src_page')} {', '.join(map(str, pages))}" if pages else "–"
+        yield PagedOriginal(Path(row.file_name).name, row.sha256, path, mime, where)
+
+
 def table(frame: pd.DataFrame) -> pd.DataFrame:
     """queries/agency_documents ready for st.dataframe: what each document contributed, and where."""
     used = []
@@ -30,11 +66,17 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
         parts = []
         if row.count_assessments:
             where = row.assessment_lines if isinstance(row.assessment_lines, str) else "–"
-            parts.append(f"{t('doc_scores')} ({t('src_lines')} {where})")
+            pages = getattr(row, "assessment_pages", None)
+            on_page = f"{t('src_page')} {pages}, " if isinstance(pages, str) else ""
+            parts.append(f"{t('doc_scores')} ({on_page}{t('src_lines')} {where})")
         if row.count_measures:
-            parts.append(
-                f"{fmt.count(row.count_measures)} {t('doc_measures')} ({source_lines(row.first_line, row.last_line)})"
+            place = source_lines(
+                row.first_line,
+                row.last_line,
+                getattr(row, "first_page", None),
+                getattr(row, "last_page", None),
             )
+            parts.append(f"{fmt.count(row.count_measures)} {t('doc_measures')} ({place})")
         used.append("; ".join(parts) or "–")
     return pd.DataFrame(
         {

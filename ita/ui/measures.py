@@ -36,6 +36,7 @@ _COLUMNS = (
     ("result", "col_result"),
     ("document", "col_document"),
     ("lines", "col_lines"),
+    ("ocr_confidence", "col_ocr_confidence"),
     ("is_synthetic", "synthetic_badge"),
 )
 
@@ -45,12 +46,22 @@ def outcome(code: str) -> str:
     return t(f"outcome_{code}")
 
 
-def source_lines(first: int | None, last: int | None) -> str:
-    """Where in its document a record was read: "lines 12–20" ("บรรทัด 12–20")."""
+def source_lines(
+    first: int | None, last: int | None, first_page: int | None = None, last_page: int | None = None
+) -> str:
+    """Where in its document a record was read: "lines 12–20" ("บรรทัด 12–20"), after its page for PDFs
+    and scans ("page 3, lines 12–20")."""
     if first is None or pd.isna(first):
         return "–"
-    span = str(int(first)) if last is None or pd.isna(last) or last == first else f"{int(first)}–{int(last)}"
-    return f"{t('src_lines')} {span}"
+    lines = f"{t('src_lines')} {_span(first, last)}"
+    if first_page is None or pd.isna(first_page):
+        return lines
+    pages = t("src_page") if _span(first_page, last_page).isdigit() else t("src_pages")
+    return f"{pages} {_span(first_page, last_page)}, {lines}"
+
+
+def _span(first: int, last: int | None) -> str:
+    return str(int(first)) if last is None or pd.isna(last) or last == first else f"{int(first)}–{int(last)}"
 
 
 def table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -59,8 +70,19 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
         status=display.labelled(frame["status"], labels.status),
         start_date=display.labelled(frame["start_date"], fmt.thai_date).fillna("–"),
         end_date=display.labelled(frame["end_date"], fmt.thai_date).fillna("–"),
-        lines=[source_lines(a, b) for a, b in zip(frame["first_line"], frame["last_line"], strict=True)],
+        lines=[
+            source_lines(*place)
+            for place in zip(
+                frame["first_line"],
+                frame["last_line"],
+                frame.get("first_page", pd.Series([None] * len(frame), index=frame.index)),
+                frame.get("last_page", pd.Series([None] * len(frame), index=frame.index)),
+                strict=True,
+            )
+        ],
     )
+    if "ocr_confidence" in frame.columns:
+        shown["ocr_confidence"] = display.labelled(frame["ocr_confidence"], fmt.count).fillna("–")
     present = [(column, key) for column, key in _COLUMNS if column in shown.columns]
     return shown[[column for column, _ in present]].rename(
         columns={column: t(key) for column, key in present}
