@@ -26,6 +26,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"^[-–—(\s]*(?:หน้า|หน้าที่|page)?\s*[\d๐-๙]{1,3}\s*(?:/\s*[\d๐-๙]{1,3})?[-–—)\s]*$", re.I
 )
 _PAGE_MARGIN_SHARE = 0.08
+_DIGIT_RE = re.compile(r"[0-9๐-๙]")
 _SPACE_GAP = 0.5  # of a line's body height: OCR words closer than this are one run of text
 _HYPHENS = "\x02\xad"  # PDFium's mark for a hyphen ending a line, and the soft hyphen
 
@@ -271,6 +272,7 @@ def _joined(paragraph: TextLine, line: TextLine, previous: TextLine, explicit_sp
         paragraph.first_word,
         line.ends_with_space,
         min(confidences) if confidences else None,
+        paragraph.words + line.words,
     )
 
 
@@ -288,7 +290,9 @@ def cell_text(paragraphs_of_cell: list[TextLine]) -> str:
 
 
 def _confidence(lines: list[TextLine]) -> float | None:
-    values = [line.confidence for line in lines if line.confidence is not None]
+    """OCR's confidence in a cell: in its numbers when it has any (what a reader checks), else its text."""
+    numbers = [w.confidence for line in lines for w in line.words if _DIGIT_RE.search(w.text)]
+    values = numbers or [line.confidence for line in lines if line.confidence is not None]
     return min(values) if values else None
 
 
@@ -319,7 +323,7 @@ def page_lines(page: PageContent) -> list[PlacedLine]:
         left = min(line.x0 for line in free)
         right = max(max(line.x1 for line in free), page.width - left) - 1.0
         for paragraph in paragraphs(free, right, explicit_spaces=page.explicit_spaces, pitch=pitch):
-            confidence = [paragraph.confidence] if paragraph.confidence is not None else None
+            confidence = [_confidence([paragraph])] if paragraph.confidence is not None else None
             blocks.append((paragraph.top, PlacedLine(paragraph.text, page.number, confidence)))
     for t, (table, contents) in enumerate(page.tables):
         for row in range(len(table.ys) - 1):

@@ -148,8 +148,8 @@ def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
         reading = _reread(image, box, line.bottom - line.top, sure_of_digits=tail is not None)
         if reading is None:
             continue
-        old_digits = sum(ch in thai_digits.THAI_DIGITS for ch in written) or 1  # "ฒ." stands for one
-        new_digits = sum(ch in thai_digits.THAI_DIGITS for ch in reading.text)
+        old_digits = sum(ch in thai_digits.DIGITS for ch in written) or 1  # "ฒ." stands for one
+        new_digits = sum(ch in thai_digits.DIGITS for ch in reading.text)
         if not old_digits - 1 <= new_digits <= old_digits:
             # OCR cuts ๖ into ๒๐ (one digit more); a bigger difference means this reading lost glyphs:
             # keep OCR's, marked unsure
@@ -163,8 +163,9 @@ def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
     return ocr_line(words) if changed else line
 
 
-_NUMBER_TAIL_RE = re.compile(r"[๐-๙][๐-๙.,]*$")
-_LIST_NUMBER_RE = re.compile(r"[\u0e01-\u0e2e][.)]")  # "ฒ." opening a line: perhaps ๗. misread
+_NUMBER_TAIL_RE = re.compile(r"[๐-๙0-9][๐-๙0-9.,]*$")
+# "ฒ.", "ด์." or "92:" opening a line: perhaps ๗., 2. or 2. misread
+_LIST_NUMBER_RE = re.compile(r"[\u0e01-\u0e2e0-9๐-๙][\u0e31-\u0e4e0-9๐-๙]?[.:)]")
 
 
 def _number_runs(words: list[Word]) -> list[tuple[int, int]]:
@@ -174,12 +175,12 @@ def _number_runs(words: list[Word]) -> list[tuple[int, int]]:
     i = 0
     while i < len(words):
         opening = "".join(w.text for w in words[:2])
-        list_number = i == 0 and _LIST_NUMBER_RE.match(opening) and len(words[0].text) <= 2
+        list_number = i == 0 and _LIST_NUMBER_RE.match(opening) and len(words[0].text) <= 3
         if not (_NUMBER_TAIL_RE.search(words[i].text) or list_number):
             i += 1
             continue
         end = i + 1
-        while end < len(words) and re.fullmatch(r"[๐-๙.,]+", words[end].text):
+        while end < len(words) and re.fullmatch(r"[๐-๙0-9.,]+", words[end].text):
             end += 1
         runs.append((i, end))
         i = end

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+DIGITS = THAI_DIGITS + "0123456789"  # documents number their lists and write years in both
 FONT_FOLDER = Path("/usr/share/fonts/truetype/tlwg")
 _SIZE = 24  # a glyph is compared as a square of this many pixels
 _DOT_SHARE = 0.35  # a blob lower than this share of the digits' height is a decimal point
@@ -39,7 +40,7 @@ def templates() -> tuple[np.ndarray, str]:
         if any(style in path.stem for style in ("Oblique", "Italic", "Mono", "Typewriter", "Typist", "Typo")):
             continue
         font = ImageFont.truetype(str(path), 64)
-        for digit in THAI_DIGITS:
+        for digit in DIGITS:
             image = Image.new("L", (120, 120), 0)
             ImageDraw.Draw(image).text((20, 10), digit, font=font, fill=255)
             vector = _vector(np.asarray(image) > 127)
