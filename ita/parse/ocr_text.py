@@ -9,7 +9,7 @@ did not form without it, and on "ที" before a number, which is always the or
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ita.parse.thai_text_layer import repair
 
@@ -27,6 +27,7 @@ def _words() -> frozenset[str]:
     return frozenset(thai_words()) | frozenset(_ITA_WORDS)
 
 
+@lru_cache(maxsize=8192)  # a line is rebuilt several times as its words are read again
 def restore(text: str) -> str:
     """OCR text with sara am composed, marks ordered and dropped tone marks put back where sure."""
     text = repair(text)
