@@ -150,9 +150,9 @@ def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
             continue
         old_digits = sum(ch in thai_digits.DIGITS for ch in written) or 1  # "ฒ." stands for one
         new_digits = sum(ch in thai_digits.DIGITS for ch in reading.text)
-        if not old_digits - 1 <= new_digits <= old_digits:
-            # OCR cuts ๖ into ๒๐ (one digit more); a bigger difference means this reading lost glyphs:
-            # keep OCR's, marked unsure
+        if abs(new_digits - old_digits) > 1:
+            # OCR cuts ๖ into ๒๐ or runs two digits into one; a bigger difference means this reading lost
+            # or gained glyphs: keep OCR's, marked unsure
             reading = thai_digits.DigitReading(
                 written[digits_at:], min(_UNSURE, *(w.confidence for w in run))
             )
