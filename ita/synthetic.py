@@ -649,6 +649,7 @@ def _assessments(
                     "document_id": sheet_id,
                     "source_line": np.arange(n) + 2,  # line 1 of the sheet is its header
                     "is_synthetic": True,
+                    "source_page": pd.array([pd.NA] * n, dtype="Int32"),  # a sheet has no pages
                 }
             )
         )
@@ -789,6 +790,10 @@ def _measures(
             "first_line": first_line,
             "last_line": first_line + step_count - 1,
             "is_synthetic": True,
+            # typed text, not a PDF or a scan
+            "first_page": pd.array([pd.NA] * len(first_line), dtype="Int32"),
+            "last_page": pd.array([pd.NA] * len(first_line), dtype="Int32"),
+            "ocr_confidence": np.full(len(first_line), np.nan),
         }
     )
     return measures, _targets(measures["measure_id"].to_numpy(), entry)

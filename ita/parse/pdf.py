@@ -19,6 +19,7 @@ from ita.parse.table_grid import find_tables
 Progress = Callable[[int, int, str], None]  # (page, pages, how it was read)
 
 _MIN_TEXT_CHARS = 20  # fewer visible characters than this and a page is a picture of text
+_UNMAPPED_SHARE = 0.02  # of a page's characters without Unicode: more, and the layer cannot be read
 _SCAN_DPI = 300
 _RULE_TOLERANCE = 2.0  # points
 _MIN_TABLE = 20.0  # points
@@ -60,7 +61,7 @@ def _text_layer_lines(content: pdf_text.PdfPage) -> tuple[list[PlacedLine] | Non
         if content.image_share > 0.3:
             return None, "a scanned page"
         return [], "text layer (blank page)"
-    if content.unmapped > 0.05 * len(content.chars):
+    if content.unmapped > _UNMAPPED_SHARE * len(content.chars):
         return None, f"{content.unmapped} glyphs without Unicode in the text layer"
     placed = page_lines(_page_content(content))
     problem = thai_text_layer.problem("\n".join(line.text for line in placed))
