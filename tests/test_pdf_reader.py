@@ -341,3 +341,10 @@ def test_an_imported_pdf_keeps_its_pages(fixtures, tmp_path: Path) -> None:
     documents = db.run_query(con, "agency_documents", {"agency_id": agency_id})
     assert documents[["assessment_pages", "first_page", "last_page"]].values.tolist() == [["1", 3, 3]]
     con.close()
+
+
+def test_the_pages_an_original_is_opened_at_are_named_as_runs() -> None:
+    from ita.ui.documents import page_ranges
+
+    assert page_ranges([1, 2, 3, 4, 7]) == "1–4, 7"
+    assert page_ranges([3]) == "3"

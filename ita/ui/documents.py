@@ -51,12 +51,22 @@ def paged_originals(frame: pd.DataFrame, db_path: Path | None = None) -> Iterato
         path = originals.path(row.sha256) if mime and isinstance(row.sha256, str) else None
         if path is None:
             continue
-        pages = sorted(
-            {int(p) for p in str(row.assessment_pages or "").replace(" ", "").split(",") if p.isdigit()}
-            | {int(p) for p in (row.first_page, row.last_page) if p is not None and not pd.isna(p)}
-        )
-        where = f"{t('src_page')} {', '.join(map(str, pages))}" if pages else "–"
+        pages = {int(p) for p in str(row.assessment_pages or "").replace(" ", "").split(",") if p.isdigit()}
+        if not pd.isna(row.first_page):
+            pages |= set(range(int(row.first_page), int(row.last_page) + 1))
+        where = f"{t('src_page')} {page_ranges(sorted(pages))}" if pages else "–"
         yield PagedOriginal(Path(row.file_name).name, row.sha256, path, mime, where)
+
+
+def page_ranges(pages: list[int]) -> str:
+    """Sorted page numbers as runs: [1, 2, 3, 4, 7] → "1–4, 7"."""
+    runs: list[list[int]] = []
+    for number in pages:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
 def table(frame: pd.DataFrame) -> pd.DataFrame:
