@@ -1,6 +1,6 @@
 """How well the report parser reads the layout zoo (tests/fixtures/layouts), field by field.
 
-Run: .venv/bin/python bench/layout_zoo.py [--misses]
+Run: .venv/bin/python bench/layout_zoo.py [--misses] [--scans]
 
 Prints, per document and format, the expected fields the parse got right; the totals per batch (A: the
 documents the parser was built on; B, C: written later and parsed once before any change for them); and
@@ -27,12 +27,17 @@ from tests.layouts import checks, layouts, parse_layout  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every field parsed wrong")
+    parser.add_argument(
+        "--scans",
+        action="store_true",
+        help="also print and scan each document at 300 dpi and read it by OCR (slow)",
+    )
     args = parser.parse_args()
     fields: Counter[tuple[str, bool]] = Counter()  # (batch, right) → fields
     links: Counter[tuple[str, str]] = Counter()  # (batch, outcome) → measures
     with tempfile.TemporaryDirectory() as folder:
         for layout in layouts():
-            for suffix in layout.formats:
+            for suffix in layout.formats + ((".scan.pdf",) if args.scans else ()):
                 try:
                     doc = parse_layout(layout, suffix, Path(folder))
                 except ItaError as error:

@@ -2,8 +2,9 @@
 must parse to (tests/fixtures/layouts/NAME.json, written before the parser ran on the document) and the
 indicator each measure aims at ("primary", labelled by hand, for the linker's accuracy).
 
-Every document is parsed in each format it can take: a .txt source also as a web page and a Word file,
-an .html source also as a Word file with the same merged cells. ``checks`` compares one parse with the
+Every document is parsed in each format it can take: a .txt source also as a web page, a Word file and
+two PDFs (a plain text layer, and Word's legacy Thai glyphs), an .html source also as a Word file with
+the same merged cells and as the two PDFs. ``checks`` compares one parse with the
 expected fields, one check per field, so a run can be counted ("52 of 60 fields right") as well as asserted.
 """
 
@@ -15,13 +16,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ita.parse.reader import html_lines
 from ita.parse.report import parse_report
 from ita.records import ReportDocument
+from tests.fixtures import make_pdfs
 from tests.formats import as_docx, as_html, html_as_docx
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
-FORMATS = {".txt": (".txt", ".html", ".docx"), ".html": (".html", ".docx")}
-_AGENCY_FIELDS = ("name", "type", "district", "province", "province_inferred")
+# ".pdf" has a plain Unicode text layer, ".word.pdf" the one Word writes for TH SarabunPSK-style fonts
+# (tests/fixtures/make_pdfs.py); ".scan.pdf" is the Word-style PDF printed and scanned at 300 dpi.
+FORMATS = {
+    ".txt": (".txt", ".html", ".docx", ".pdf", ".word.pdf"),
+    ".html": (".html", ".docx", ".pdf", ".word.pdf"),
+}
+_PDF_KINDS = {".pdf": "clean", ".word.pdf": "word", ".scan.pdf": "scan300"}
 _ASSESSMENT_FIELDS = ("fiscal_year", "score", "grade", "rating", "indicators")
 
 
@@ -69,12 +77,15 @@ def parse_layout(layout: Layout, suffix: str, folder: Path) -> ReportDocument:
         return parse_report(layout.source)
     path = folder / f"{layout.name}{suffix}"
     text = layout.source.read_text(encoding="utf-8")
-    if layout.source.suffix == ".html":
+    lines = html_lines(text) if layout.source.suffix == ".html" else text.split("\n")
+    if suffix.endswith(".pdf"):
+        path.write_bytes(make_pdfs.make(lines, _PDF_KINDS[suffix]))
+    elif layout.source.suffix == ".html":
         html_as_docx(text, path)
     elif suffix == ".html":
-        path.write_text(as_html(text.split("\n")), encoding="utf-8")
+        path.write_text(as_html(lines), encoding="utf-8")
     else:
-        as_docx(text.split("\n"), path)
+        as_docx(lines, path)
     return parse_report(path)
 
 

@@ -81,6 +81,7 @@ _INSTRUMENT_RE = re.compile(
 )
 
 _ISSUE_HEADING_RE = re.compile(r"ประเด็น(?:ที่)?\s*\d{1,2}(?![\d.])")
+_HEADING_NUMBER_RE = re.compile(r"^(?P<word>ประเด็น(?:ที่)?|ตัวชี้วัดที่)\s*(?P<no>\d{1,2})\s*")
 _INSTRUMENT_HEADING_RE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])")
 _HEADING_MAX = 200
 _GROUP_CELL_MAX = 60
@@ -686,9 +687,9 @@ def _group_heading(text: str, *, indicators: bool, in_table: bool = False) -> st
     """
     clean = _clean(text)
     if _ISSUE_HEADING_RE.match(clean) and len(clean) <= _HEADING_MAX:
-        return clean
+        return _spaced_number(clean)
     if indicators and _INDICATOR_RE.match(clean) and len(clean) <= _HEADING_MAX:
-        return None if _indicator_score(clean) else clean
+        return None if _indicator_score(clean) else _spaced_number(clean)
     codes = list(dict.fromkeys(_INSTRUMENT_HEADING_RE.findall(clean)))
     if not codes or re.search(r"คะแนน|\d", clean):
         return None
@@ -700,6 +701,12 @@ def _group_heading(text: str, *, indicators: bool, in_table: bool = False) -> st
         and not re.search(r"แบบวัด|แบบสำรวจ", clean)
     )
     return "/".join(codes) if is_instrument_heading else None
+
+
+def _spaced_number(heading: str) -> str:
+    """ "ประเด็นที่ 1 การปฏิบัติหน้าที่" however the spaces around the number fell (text from a PDF or a scan
+    often has none), so one group is written one way."""
+    return _HEADING_NUMBER_RE.sub(r"\g<word> \g<no> ", heading, count=1).strip()
 
 
 def _header_group(cells: list[str]) -> str | None:
