@@ -3,9 +3,9 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test setup system-deps build bench lint
+.PHONY: run test setup system-deps ocr-deps build bench lint
 
-run: setup
+run: setup ocr-deps
 	$(PY) -m streamlit run dashboard.py
 
 test: setup system-deps lint
@@ -19,9 +19,17 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Debian's chromium for the browser tests, Thai fonts so screenshots show Thai text (and the test PDFs
-# are set in Laksaman), Tesseract with its Thai model for scanned PDFs and page images.
-SYSTEM_PACKAGES := chromium fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha
+# Tesseract with its Thai model reads scanned PDFs and page images; the Thai fonts check the digits it
+# reads (and the test PDFs are set in Laksaman). Installed where this runs as root, else named once.
+OCR_PACKAGES := fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha
+# Debian's chromium for the browser tests, and the Thai fonts so screenshots show Thai text.
+SYSTEM_PACKAGES := chromium $(OCR_PACKAGES)
+
+ocr-deps:
+	@if ! fc-list 2>/dev/null | grep -qi tlwg || ! tesseract --list-langs 2>/dev/null | grep -qx tha; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $(OCR_PACKAGES); \
+		else echo "Scanned PDFs and page images need Tesseract: sudo apt-get install $(OCR_PACKAGES)"; fi; \
+	fi
 
 system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi tlwg \
