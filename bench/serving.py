@@ -74,7 +74,7 @@ def serve(
             log.close()
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, process, log_path)
+        wait_healthy(url, process, log_path)
         yield url, process
     finally:
         process.terminate()
@@ -85,7 +85,7 @@ def serve(
             process.wait()
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, log_path: Path | None) -> None:
+def wait_healthy(url: str, process: subprocess.Popen, log_path: Path | None) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline and process.poll() is None:
         try:
