@@ -8,7 +8,7 @@ import streamlit as st
 from ita.ui import charts, display, documents, escape, filters, labels, page, profile, timeline, trends
 from ita.ui import format as fmt
 from ita.ui import measures as measure_view
-from ita.ui.data import query
+from ita.ui.data import per_version, query
 from ita.ui.filters import Filters
 from ita.ui.labels import t
 
@@ -85,13 +85,12 @@ def _at_a_glance(history: pd.DataFrame, year: int) -> None:
     columns[2].metric(t("ag_years_assessed"), fmt.count(len(history)))
 
 
-def _scores(agency_id: int, history: pd.DataFrame, year: int, include_synthetic: bool) -> None:
-    """The overall score over the years, and one year's indicators against peers and province."""
-    if page.is_empty(history, t("ag_no_scores")):
-        return
-    st.subheader(t("ag_trend"))
+@per_version
+def _trend(agency_id: int) -> tuple[charts.Chart, list[str], list[int]]:
+    """The overall score over the years on the grade bands, notes on grade scheme changes, mismatch years."""
+    history = query("agency_trend", agency_id=agency_id)
     bands = query("grade_bands")
-    charts.show(
+    chart = charts.chart(
         trends.agency_score_chart(history, bands),
         display.table(
             history,
@@ -109,20 +108,20 @@ def _scores(agency_id: int, history: pd.DataFrame, year: int, include_synthetic:
         ),
         f"agency_{agency_id}_trend",
     )
-    for note in trends.change_notes(history, bands):
-        st.caption(note)
-    if history["is_score_mismatch"].any():
-        years = ", ".join(str(y) for y in history.loc[history["is_score_mismatch"], "fiscal_year"])
-        st.caption(t("ag_mismatch").format(years=years))
+    mismatches = history.loc[history["is_score_mismatch"], "fiscal_year"].tolist()
+    return chart, trends.change_notes(history, bands), mismatches
 
-    st.subheader(t("ag_indicators").format(year=year))
+
+@per_version
+def _indicators(agency_id: int, year: int, include_synthetic: bool) -> tuple[charts.Chart, int, int] | None:
+    """One year's indicators against peers and province, and how many peers and province agencies."""
     indicators = query(
         "agency_indicators", agency_id=agency_id, fiscal_year=year, include_synthetic=include_synthetic
     )
-    if page.is_empty(indicators, t("ag_no_indicators").format(year=year)):
-        return
+    if indicators.empty:
+        return None
     indicators["indicator"] = display.indicator_names(indicators)
-    charts.show(
+    chart = charts.chart(
         profile.indicators_dots(indicators, indicators["indicator"]),
         display.table(
             indicators,
@@ -139,12 +138,29 @@ def _scores(agency_id: int, history: pd.DataFrame, year: int, include_synthetic:
         ),
         f"agency_{agency_id}_indicators_{year}",
     )
-    st.caption(
-        t("ag_peer_note").format(
-            peers=fmt.count(indicators["count_peers"].max()),
-            province=fmt.count(indicators["count_province"].max()),
-        )
-    )
+    return chart, int(indicators["count_peers"].max()), int(indicators["count_province"].max())
+
+
+def _scores(agency_id: int, history: pd.DataFrame, year: int, include_synthetic: bool) -> None:
+    """The overall score over the years, and one year's indicators against peers and province."""
+    if page.is_empty(history, t("ag_no_scores")):
+        return
+    st.subheader(t("ag_trend"))
+    chart, notes, mismatches = _trend(agency_id)
+    charts.show(chart)
+    for note in notes:
+        st.caption(note)
+    if mismatches:
+        st.caption(t("ag_mismatch").format(years=", ".join(str(y) for y in mismatches)))
+
+    st.subheader(t("ag_indicators").format(year=year))
+    indicators = _indicators(agency_id, year, include_synthetic)
+    if indicators is None:
+        st.info(t("ag_no_indicators").format(year=year))
+        return
+    chart, peers, province = indicators
+    charts.show(chart)
+    st.caption(t("ag_peer_note").format(peers=fmt.count(peers), province=fmt.count(province)))
 
 
 def _instruments(agency_id: int, include_synthetic: bool) -> None:

@@ -1,20 +1,26 @@
 """Follow-through: did the measures of a year get done, and did they aim at last year's weak indicators?"""
 
+from functools import partial
+
 import streamlit as st
 
 from ita.ui import charts, display, filters, followthrough, labels, page, rules
 from ita.ui import format as fmt
 from ita.ui import measures as measure_view
-from ita.ui.data import query
+from ita.ui.data import per_version, query
 from ita.ui.labels import t
 
 PAGE_ROWS = 500
 
 
-def _the_year() -> None:
-    """How far the year's measures got, and which indicators they aim at."""
-    charts.show(
-        followthrough.status_bar(shares, f.year),
+@per_version
+def _year_charts(indicator: int | None, **scope: object) -> tuple[charts.Chart, charts.Chart | None]:
+    """How far the year's measures got, and which indicators they aim at (None when none is linked)."""
+    year = scope["fiscal_year"]
+    status = query("follow_through_status", **scope, indicator=indicator)
+    shares = status[status["status"] != "total"]
+    done = charts.chart(
+        followthrough.status_bar(shares, year),
         display.table(
             shares.assign(status=shares["status"].map(labels.status)),
             {
@@ -25,16 +31,15 @@ def _the_year() -> None:
             },
             percent=("share_measures",),
         ),
-        f"measure_status_{f.year}",
+        f"measure_status_{year}",
     )
-    st.subheader(t("ft_by_target"))
     targets = query("measures_by_target", **scope)
-    if page.is_empty(targets):
-        return
+    if targets.empty:
+        return done, None
     linked = targets["indicator_no"].notna()
     targets["indicator"] = t("ft_not_linked")
     targets.loc[linked, "indicator"] = display.indicator_names(targets[linked])
-    charts.show(
+    aimed = charts.chart(
         followthrough.targets_bar(targets),
         display.table(
             targets,
@@ -45,8 +50,20 @@ def _the_year() -> None:
                 "count_primary": "ft_primary",
             },
         ),
-        f"measures_by_target_{f.year}",
+        f"measures_by_target_{year}",
     )
+    return done, aimed
+
+
+def _the_year(f: filters.Filters) -> None:
+    """How far the year's measures got, and which indicators they aim at."""
+    done, aimed = _year_charts(f.indicator, **f.scope())
+    charts.show(done)
+    st.subheader(t("ft_by_target"))
+    if aimed is None:
+        st.info(t("no_data"))
+        return
+    charts.show(aimed)
 
 
 def _red_flags() -> None:
@@ -200,7 +217,7 @@ for column, code in zip(columns[2:], measure_view.STATUS_ORDER, strict=True):
     column.metric(labels.status(code), fmt.percent(share_of.get(code, 0.0)))
 
 page.sections(
-    page.Section("ft_tab_year", _the_year),
+    page.Section("ft_tab_year", partial(_the_year, f)),
     page.Section("ft_tab_red_flags", _red_flags),
     page.Section("ft_tab_change", _targeted_change),
     page.Section("ft_tab_continuity", _continuity),

@@ -1,21 +1,24 @@
 """Weak indicators, for analysts: which indicators cost the most points, how scores spread by agency type
 or province, and which agencies have stayed below a threshold for consecutive years."""
 
+from functools import partial
+
 import streamlit as st
 
 from ita.ui import bars, charts, display, distributions, filters, labels, page, rules
-from ita.ui.data import query
+from ita.ui.data import per_version, query
 from ita.ui.labels import t
 
 MAX_LISTED = 500
 INSTRUMENTS = ("IIT", "EIT", "OIT")
 
 
-def _points_lost() -> None:
-    """Which indicators cost the overall score the most points."""
-    st.subheader(f"{t('points_lost')} · {f.year}")
+@per_version
+def _points_chart(**choice: object) -> charts.Chart:
+    """Mean points each indicator cost the overall score in the chosen scope."""
+    points = query("indicator_points_lost", **choice)
     points["indicator"] = display.indicator_names(points)
-    charts.show(
+    return charts.chart(
         bars.indicator_bars(points, "mean_points_lost", axis_title=t("mean_points_lost"), digits=3),
         display.table(
             points,
@@ -30,6 +33,12 @@ def _points_lost() -> None:
         ),
         "indicator_points_lost",
     )
+
+
+def _points_lost(year: int, choice: dict) -> None:
+    """Which indicators cost the overall score the most points."""
+    st.subheader(f"{t('points_lost')} · {year}")
+    charts.show(_points_chart(**choice))
     st.caption(t("points_lost_note"))
 
 
@@ -123,7 +132,7 @@ if page.is_empty(points, t("no_indicators_year")):
 page.definitions(f.year)
 
 page.sections(
-    page.Section("ind_tab_points", _points_lost),
+    page.Section("ind_tab_points", partial(_points_lost, f.year, choice)),
     page.Section("ind_tab_spread", _spread, keep=("ind_group_by",)),
     page.Section("ind_tab_below", _below_threshold),
 )

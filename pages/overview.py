@@ -10,7 +10,7 @@ import streamlit as st
 from ita import brief, geography
 from ita.ui import attention, bars, charts, display, filters, page, tilemap, trends
 from ita.ui import format as fmt
-from ita.ui.data import query
+from ita.ui.data import per_version, query
 from ita.ui.filters import Filters
 from ita.ui.labels import lang, t
 
@@ -76,45 +76,54 @@ def _brief_download(f: Filters) -> None:
     )
 
 
-def _over_the_years(trend: pd.DataFrame) -> None:
-    """Mean score and share passing, year by year, against the national figures; thin years off the line."""
+@per_version
+def _years_charts(**scope: object) -> tuple[charts.Chart, charts.Chart, list[int]]:
+    """Mean score and share passing year by year against the national figures, and the thin years."""
+    trend = query("score_trend", **scope)
     national = query("national_results")
     changes = query("method_changes")
     with_national = trend.merge(national, on="fiscal_year", how="left", suffixes=("", "_national"))
+    mean = charts.chart(
+        trends.mean_score_chart(trend, national, changes),
+        display.table(
+            with_national,
+            {
+                "fiscal_year": "year",
+                "count_agencies": "count_agencies",
+                "mean_score": "scope_mean",
+                "mean_score_national": "national_mean",
+            },
+        ),
+        "mean_score_by_year",
+    )
+    share = charts.chart(
+        trends.pass_share_chart(trend, national, changes),
+        display.table(
+            with_national,
+            {
+                "fiscal_year": "year",
+                "count_passing": "count",
+                "pass_share": "scope_pass_share",
+                "pass_share_national": "national_pass_share",
+            },
+            percent=("pass_share", "pass_share_national"),
+        ),
+        "pass_share_by_year",
+    )
+    return mean, share, trend.loc[trends.thin_years(trend), "fiscal_year"].tolist()
+
+
+def _over_the_years(f: Filters) -> None:
+    """Mean score and share passing, year by year, against the national figures; thin years off the line."""
+    mean, share, thin = _years_charts(**f.scope(year=False))
     left, right = st.columns(2)
     with left:
         st.subheader(t("trend_mean"))
-        charts.show(
-            trends.mean_score_chart(trend, national, changes),
-            display.table(
-                with_national,
-                {
-                    "fiscal_year": "year",
-                    "count_agencies": "count_agencies",
-                    "mean_score": "scope_mean",
-                    "mean_score_national": "national_mean",
-                },
-            ),
-            "mean_score_by_year",
-        )
+        charts.show(mean)
     with right:
         st.subheader(t("trend_pass_share"))
-        charts.show(
-            trends.pass_share_chart(trend, national, changes),
-            display.table(
-                with_national,
-                {
-                    "fiscal_year": "year",
-                    "count_passing": "count",
-                    "pass_share": "scope_pass_share",
-                    "pass_share_national": "national_pass_share",
-                },
-                percent=("pass_share", "pass_share_national"),
-            ),
-            "pass_share_by_year",
-        )
-    thin = trend.loc[trends.thin_years(trend), "fiscal_year"]
-    if len(thin):
+        charts.show(share)
+    if thin:
         st.caption(t("thin_years_note").format(years=", ".join(str(year) for year in thin)))
     st.caption(t("national_source"))
 
@@ -248,7 +257,7 @@ _headline(f, trend)
 if f.province:
     _brief_download(f)
 page.sections(
-    page.Section("ov_tab_years", partial(_over_the_years, trend)),
+    page.Section("ov_tab_years", partial(_over_the_years, f)),
     # the country at a glance; once a province is chosen its own figures are the view
     *([] if f.province else [page.Section("ov_tab_map", partial(_map, f), keep=("ov_map_measure",))]),
     page.Section("ov_tab_grades", partial(_grades, f)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -51,8 +52,26 @@ def _plain(value: object) -> object:
     return value.tolist() if isinstance(value, pd.Series | pd.Index | np.ndarray) else value
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready to draw: its figure as Plotly JSON and the table behind it. Sections build these in
+    functions cached per database version (ita.ui.data.per_version), so a rerun only sends them."""
+
+    figure: str
+    data: pd.DataFrame
+    name: str
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> Chart:
+    return Chart(fig.to_json(), data, name)
+
+
 def show(
-    fig: go.Figure, data: pd.DataFrame, name: str, *, on_click: Callable[[object], None] | None = None
+    fig: go.Figure | Chart,
+    data: pd.DataFrame | None = None,
+    name: str | None = None,
+    *,
+    on_click: Callable[[object], None] | None = None,
 ) -> None:
     """Draw a chart with its numbers one click away: a table view and a CSV download.
 
@@ -60,6 +79,8 @@ def show(
     tables even when closed, and loading the table component alone costs a page ~0.3 s).
     `on_click` receives the customdata of a clicked point (see plot.draw).
     """
+    if isinstance(fig, Chart):
+        fig, data, name = fig.figure, fig.data, fig.name
     plot.draw(fig, key=f"plot_{name}", filename=name, on_click=on_click)
     with st.popover(t("show_table"), icon=":material/table:"):
         st.dataframe(data, hide_index=True, width="stretch")

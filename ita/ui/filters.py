@@ -6,17 +6,17 @@ ignored, never passed on), then the widgets own the state and write the URL back
 
 from __future__ import annotations
 
+import functools
 import runpy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from ita import geography
 from ita.ui import labels
-from ita.ui.data import query
+from ita.ui.data import per_version, query
 from ita.ui.labels import t
 
 FRAME = Path(__file__).resolve().parents[2] / "dashboard.py"
@@ -65,19 +65,21 @@ def _run_the_frame_instead() -> None:
 
 def available_years() -> list[int]:
     """The years that have assessments or measures, oldest first."""
-    return [int(y) for y in _years()["fiscal_year"]] or [2568]
+    return _years(st.session_state.get("f_synthetic", True))[0]
 
 
 def opening_year() -> int:
     """The year a session opens on: the newest with ITA results, since next year's measures are published
     before its assessment and would open every page on a year with nothing to chart."""
-    years = _years()
+    return _years(st.session_state.get("f_synthetic", True))[1]
+
+
+@per_version
+def _years(include_synthetic: bool) -> tuple[list[int], int]:
+    years = query("available_years", include_synthetic=include_synthetic)
+    every = [int(y) for y in years["fiscal_year"]] or [2568]
     scored = years.loc[years["has_assessments"], "fiscal_year"]
-    return int(scored.max()) if len(scored) else available_years()[-1]
-
-
-def _years() -> pd.DataFrame:
-    return query("available_years", include_synthetic=st.session_state.get("f_synthetic", True))
+    return every, int(scored.max()) if len(scored) else every[-1]
 
 
 def _from_url(years: list[int]) -> None:
@@ -122,9 +124,7 @@ def sidebar() -> Filters:
             args=(_RELABELLED,),
         )
         year = st.selectbox(t("year"), sorted(years, reverse=True), key="f_year")
-        province = st.selectbox(
-            t("province"), [None, *sorted(geography.provinces())], key="f_province", format_func=_all_or
-        )
+        province = st.selectbox(t("province"), _provinces(), key="f_province", format_func=_all_or)
         districts = geography.districts()[province] if province else []
         if st.session_state.get("f_district") not in districts:
             st.session_state["f_district"] = None
@@ -210,10 +210,16 @@ def _to_url(f: Filters) -> None:
             st.query_params[key] = value
 
 
+@functools.cache
+def _provinces() -> list[str | None]:
+    return [None, *sorted(geography.provinces())]
+
+
 def _all_or(value: str | None) -> str:
     return t("all") if value is None else value
 
 
+@per_version
 def _indicator_labels() -> dict[int | None, str]:
     """'All' and '9. การเปิดเผยข้อมูล' (or the English name) for each indicator of the filter."""
     names = query("indicator_names")

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from ita.ui import filters
 from ita.ui import format as fmt
-from ita.ui.data import query
+from ita.ui.data import per_version, query
 from ita.ui.filters import Filters
 from ita.ui.labels import TEXT, lang, t
 
@@ -46,25 +47,34 @@ def is_empty(data: pd.DataFrame, message: str | None = None) -> bool:
 
 def definitions(fiscal_year: int) -> None:
     """Indicator names, instrument weights and grade bands of the year, one click away."""
+    indicators, grades = _definitions(fiscal_year)
     with st.popover(t("definitions"), icon=":material/info:"):
-        framework = query("framework_definitions", fiscal_year=fiscal_year)
-        grades = query("framework_grades", fiscal_year=fiscal_year)
-        if framework.empty:
+        if indicators is None:
             st.write(
                 "ปีนี้ใช้แบบประเมินเดิม (5 ดัชนี) มีเฉพาะคะแนนรวม"
                 if lang() == "th"
                 else "This year used the old five-index model: overall score only."
             )
         else:
-            name = "name_en" if lang() == "en" else "name_th"
-            shown = framework[["indicator_no", name, "instrument", "weight"]].rename(
-                columns={"indicator_no": "#", name: t("indicator"), "instrument": "", "weight": "w"}
-            )
-            st.dataframe(shown, hide_index=True)
-        st.dataframe(
-            grades.assign(min_score=grades["min_score"].map(fmt.score)),
-            hide_index=True,
+            st.dataframe(indicators, hide_index=True)
+        st.dataframe(grades, hide_index=True)
+
+
+@per_version
+def _definitions(fiscal_year: int) -> tuple[pa.Table | None, pa.Table]:
+    """The year's indicators (None under the five-index model) and grade bands, as Arrow tables: a table
+    handed to st.dataframe as Arrow is sent as it is, without converting a frame on every rerun."""
+    framework = query("framework_definitions", fiscal_year=fiscal_year)
+    grades = query("framework_grades", fiscal_year=fiscal_year)
+    indicators = None
+    if not framework.empty:
+        name = "name_en" if lang() == "en" else "name_th"
+        indicators = framework[["indicator_no", name, "instrument", "weight"]].rename(
+            columns={"indicator_no": "#", name: t("indicator"), "instrument": "", "weight": "w"}
         )
+        indicators = pa.Table.from_pandas(indicators, preserve_index=False)
+    grades = grades.assign(min_score=grades["min_score"].map(fmt.score))
+    return indicators, pa.Table.from_pandas(grades, preserve_index=False)
 
 
 @dataclass(frozen=True)

@@ -31,16 +31,21 @@ def _bundle_url() -> str:
 
 
 def draw(
-    fig: go.Figure, *, key: str, filename: str, on_click: Callable[[object], None] | None = None
+    fig: go.Figure | str, *, key: str, filename: str, on_click: Callable[[object], None] | None = None
 ) -> None:
-    """Draw `fig` at the column's width; its camera button saves `filename`.png.
+    """Draw `fig` (a figure, or its Plotly JSON made earlier) at the column's width; its camera button
+    saves `filename`.png.
 
     With `on_click`, a click on a point calls on_click(that point's customdata) before the next run, when
     widget state may still change. The value comes from the browser, so on_click accepts only values it
     knows.
     """
     config = {"displaylogo": False, "responsive": False, "toImageButtonOptions": {"filename": filename}}
-    data = {"figure": fig.to_json(), "config": config, "bundle": _bundle_url()}
+    data = {
+        "figure": fig if isinstance(fig, str) else fig.to_json(),
+        "config": config,
+        "bundle": _bundle_url(),
+    }
     if on_click is None:
         _COMPONENT(data=data, key=key)
         return
