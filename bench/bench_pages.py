@@ -52,7 +52,7 @@ from ita.build import build  # noqa: E402
 SECTIONS = ("render", "reruns", "pandas", "memory", "data")
 # The pages' cached queries also run here, outside a server, and Streamlit warns of that on every call.
 for _name in (
-    "streamlit.runtime.caching.cache_data_api",
+    "streamlit.runtime.caching.cache_resource_api",
     "streamlit.runtime.scriptrunner_utils.script_run_context",
     "streamlit.runtime.state.session_state_proxy",
 ):
@@ -261,10 +261,11 @@ def bench_reruns(
     Each page first serves the `warmup` combinations (untimed, none of them among `choices`), as a server
     that has been up a while has: DuckDB's buffers hold the tables, only the query cache misses.
     The Data page's queries take no sidebar filter but the synthetic switch, so its cold reruns
-    clear the query cache first (every query of the run misses, the sidebar's too).
+    clear the query and view caches first (every query of the run misses, the sidebar's too).
     """
-    import streamlit as st
     from streamlit.testing.v1 import app_test, local_script_runner
+
+    from ita.ui import data
 
     # AppTest compiles the scripts afresh on every run (a new ScriptCache each time); the server compiles
     # them once, so share one cache as the server does.
@@ -273,7 +274,7 @@ def bench_reruns(
     db.DEFAULT_DB = database
     results = {}
     for page in PAGE_FILES:
-        st.cache_data.clear()
+        data.clear()
         at = _app_on(page)  # the first run: connection open, the sidebar's queries cached
         for s in warmup:
             _choose(at, page, s)
@@ -283,7 +284,7 @@ def bench_reruns(
             for s in choices:
                 _choose(at, page, s)
                 if page == "data" and variant == "cold":
-                    st.cache_data.clear()
+                    data.clear()
                 started = time.perf_counter()
                 at.run()
                 runs[variant].append(time.perf_counter() - started)

@@ -17,7 +17,8 @@ run at once.
 Without --url it serves the dashboard (on --db, or on the embedded default it builds first) and a one-line
 Streamlit page, `st.write("hello")`, the floor no Streamlit page gets under; it measures the floor, every
 page, and the floor again, in one run, and prints each page's ratios to the floor (the mean of its two
-runs). With --workers N it measures the pages on one process, then on N processes behind the sticky proxy
+runs), and for reference the one-line page with the dashboard's setting of no garbage collection after
+every run. With --workers N it measures the pages on one process, then on N processes behind the sticky proxy
 of `python -m ita serve`, and prints the ratio. Everything stays on the loopback interface.
 """
 
@@ -49,7 +50,11 @@ from bench.load import LOOPBACK_HOSTS, cpu_seconds, percentile  # noqa: E402
 from bench.serving import free_port, serve, wait_healthy  # noqa: E402
 
 ONE_LINE_APP = 'import streamlit as st\n\nst.write("hello")\n'
-FLOOR = "one-line page"
+FLOOR_FIRST, FLOOR_LAST = "one-line page, first", "one-line page, last"
+# the dashboard turns off Streamlit's full garbage collection after every run (.streamlit/config.toml):
+# the same page with that setting, for reference (the ratios are to the one-line page as Streamlit ships)
+NO_GC = "reference: one-line page, runner.postScriptGC off"
+NO_GC_CONFIG = "[runner]\npostScriptGC = false\n"
 # page name → the path and query string a browser opens it with (the agency page on one agency)
 PAGES = {
     "overview": "",
@@ -289,7 +294,7 @@ def load_average() -> str:
 
 def report(results: dict[str, Result], sessions: int, reruns: int) -> str:
     """A Markdown table: every page's reruns/s, p50 and p95, and its ratios to the floor."""
-    floors = [r for name, r in results.items() if name.startswith(FLOOR)]
+    floors = [r for name, r in results.items() if name in (FLOOR_FIRST, FLOOR_LAST)]
     floor_rate = statistics.mean(r.rate for r in floors) if floors else None
     floor_p95 = statistics.mean(r.p(0.95) for r in floors) if floors else None
     lines = [
@@ -382,17 +387,23 @@ def main() -> None:
             print(f"building the embedded default in {tmp} …", flush=True)
             print(f"built in {build(database).seconds:.0f} s", flush=True)
         paths = _paths(pages, args.agency or _agency(database))
-        (tmp / "one_line.py").write_text(ONE_LINE_APP, encoding="utf-8")
+        one_line, one_line_no_gc = tmp / "one_line" / "app.py", tmp / "one_line_no_gc" / "app.py"
+        for script in (one_line, one_line_no_gc):
+            (script.parent / ".streamlit").mkdir(parents=True)
+            script.write_text(ONE_LINE_APP, encoding="utf-8")
+        (one_line_no_gc.parent / ".streamlit" / "config.toml").write_text(NO_GC_CONFIG, encoding="utf-8")
         results: dict[str, Result] = {}
         with (
             serve(database, log_path=tmp / "dashboard.log") as (url, process),
-            serve(database, script=tmp / "one_line.py") as (floor_url, floor),
+            serve(database, script=one_line) as (floor_url, floor),
+            serve(database, script=one_line_no_gc) as (no_gc_url, no_gc),
         ):
             warm_up(url)
-            results[f"{FLOOR}, first"] = run(floor_url, "", [floor.pid])
+            results[FLOOR_FIRST] = run(floor_url, "", [floor.pid])
             for page, path in paths.items():
                 results[page] = run(url, path, [process.pid])
-            results[f"{FLOOR}, last"] = run(floor_url, "", [floor.pid])
+            results[FLOOR_LAST] = run(floor_url, "", [floor.pid])
+            results[NO_GC] = run(no_gc_url, "", [no_gc.pid])
         if args.workers:
             with cluster(database, args.workers, tmp / "cluster.log") as (url, pids):
                 warm_up(url, args.workers)

@@ -72,17 +72,28 @@ def _year_shown(history: pd.DataFrame, chosen_year: int) -> int:
     return chosen_year if chosen_year in years or not years else max(years)
 
 
-def _at_a_glance(history: pd.DataFrame, year: int) -> None:
+def _at_a_glance(agency_id: int, year: int) -> None:
     """The score and grade of `year` against the result before it, and how many years were assessed."""
+    score, change, grade, count_years = _glance(agency_id, year)
+    columns = st.columns(3)
+    if score is not None:
+        columns[0].metric(f"{t('score')} {year}", fmt.score(score), fmt.delta(change))
+        columns[1].metric(t("grade"), grade or "–")
+    columns[2].metric(t("ag_years_assessed"), fmt.count(count_years))
+
+
+@per_version
+def _glance(agency_id: int, year: int) -> tuple[float | None, float | None, str | None, int]:
+    """The score of `year`, its change from the result before, its grade, and the count of years assessed."""
+    history = query("agency_trend", agency_id=agency_id)
     this_year = history[history["fiscal_year"] == year]
     earlier = history[history["fiscal_year"] < year]
-    columns = st.columns(3)
-    if not this_year.empty:
-        row = this_year.iloc[0]
-        change = row["score"] - earlier["score"].iat[-1] if not earlier.empty else None
-        columns[0].metric(f"{t('score')} {year}", fmt.score(row["score"]), fmt.delta(change))
-        columns[1].metric(t("grade"), row["grade_label"] if isinstance(row["grade_label"], str) else "–")
-    columns[2].metric(t("ag_years_assessed"), fmt.count(len(history)))
+    if this_year.empty:
+        return None, None, None, len(history)
+    row = this_year.iloc[0]
+    change = row["score"] - earlier["score"].iat[-1] if not earlier.empty else None
+    grade = row["grade_label"] if isinstance(row["grade_label"], str) else None
+    return row["score"], change, grade, len(history)
 
 
 @per_version
@@ -256,7 +267,7 @@ _who(agency, year)
 if year != f.year:
     st.info(t("ag_no_result_year").format(year=f.year, latest=year))
 if not history.empty:  # the Scores tab says when there is none
-    _at_a_glance(history, year)
+    _at_a_glance(chosen, year)
 
 timeline_key = f"ag_timeline_year_{chosen}"
 page.sections(

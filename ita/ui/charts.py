@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+import pyarrow as pa
 import streamlit as st
 
 from ita.ui import plot
@@ -54,16 +55,18 @@ def _plain(value: object) -> object:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart ready to draw: its figure as Plotly JSON and the table behind it. Sections build these in
-    functions cached per database version (ita.ui.data.per_version), so a rerun only sends them."""
+    """A chart ready to draw: its figure as Plotly JSON and the table behind it, also as Arrow (what
+    st.dataframe sends; given a frame it converts it on every rerun). Sections build these in functions
+    cached per database version (ita.ui.data.per_version), so a rerun only sends them."""
 
     figure: str
     data: pd.DataFrame
+    table: pa.Table
     name: str
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, name: str) -> Chart:
-    return Chart(fig.to_json(), data, name)
+    return Chart(fig.to_json(), data, pa.Table.from_pandas(data, preserve_index=False), name)
 
 
 def show(
@@ -79,11 +82,12 @@ def show(
     tables even when closed, and loading the table component alone costs a page ~0.3 s).
     `on_click` receives the customdata of a clicked point (see plot.draw).
     """
+    shown = data
     if isinstance(fig, Chart):
-        fig, data, name = fig.figure, fig.data, fig.name
+        fig, data, shown, name = fig.figure, fig.data, fig.table, fig.name
     plot.draw(fig, key=f"plot_{name}", filename=name, on_click=on_click)
     with st.popover(t("show_table"), icon=":material/table:"):
-        st.dataframe(data, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch")
         st.download_button(
             t("download_csv"),
             # made on click, not on every rerun
