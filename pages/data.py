@@ -1,12 +1,14 @@
 """Data: what is loaded, what failed a check, adding documents (administrators only), downloading the views."""
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from ita.ui import charts, display, documents, escape, exports, filters, imports, page, plotly_bundle
 from ita.ui import format as fmt
-from ita.ui.data import query
+from ita.ui.data import per_version, query
 from ita.ui.labels import t
 
 ORIGIN_COLORS = {False: charts.ACCENT, True: "#E69F00"}
@@ -45,45 +47,56 @@ def _by_origin(data: pd.DataFrame, x: pd.Series, y: str) -> go.Figure:
     return charts.figure(traces, layout)
 
 
-def _loaded() -> None:
+@per_version
+def _loaded_charts(include_synthetic: bool) -> tuple[charts.Chart | None, charts.Chart | None]:
+    """Documents by kind and agencies scored per year, real and synthetic side by side (None: none loaded)."""
+    by_kind = query("documents_by_kind", include_synthetic=include_synthetic)
+    kinds = None
+    if not by_kind.empty:
+        by_kind["kind"] = by_kind["kind"].map(documents.kind)
+        kinds = charts.chart(
+            _by_origin(by_kind, by_kind["kind"], "count_current"),
+            display.table(
+                by_kind.assign(is_synthetic=by_kind["is_synthetic"].map(_origin)),
+                {
+                    "kind": "doc_kind",
+                    "is_synthetic": "dt_origin",
+                    "count_current": "dt_current",
+                    "count_superseded": "dt_superseded",
+                },
+            ),
+            "documents_by_kind",
+        )
+    by_year = query("loaded_by_year", include_synthetic=include_synthetic)
+    years = None
+    if not by_year.empty:
+        years = charts.chart(
+            _by_origin(by_year, by_year["fiscal_year"], "count_scored"),
+            display.table(
+                by_year.assign(is_synthetic=by_year["is_synthetic"].map(_origin)),
+                {
+                    "fiscal_year": "year",
+                    "is_synthetic": "dt_origin",
+                    "count_scored": "dt_scored",
+                    "count_with_measures": "dt_with_measures",
+                    "count_measures": "ft_count_measures",
+                },
+            ),
+            "loaded_by_year",
+        )
+    return kinds, years
+
+
+def _loaded(include_synthetic: bool) -> None:
     """Documents by kind, and agencies scored per year, real and synthetic side by side."""
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{t('dt_by_kind')}**")
-        by_kind = query("documents_by_kind", include_synthetic=f.include_synthetic)
-        if not page.is_empty(by_kind):
-            by_kind["kind"] = by_kind["kind"].map(documents.kind)
-            charts.show(
-                _by_origin(by_kind, by_kind["kind"], "count_current"),
-                display.table(
-                    by_kind.assign(is_synthetic=by_kind["is_synthetic"].map(_origin)),
-                    {
-                        "kind": "doc_kind",
-                        "is_synthetic": "dt_origin",
-                        "count_current": "dt_current",
-                        "count_superseded": "dt_superseded",
-                    },
-                ),
-                "documents_by_kind",
-            )
-    with right:
-        st.markdown(f"**{t('dt_by_year')}**")
-        by_year = query("loaded_by_year", include_synthetic=f.include_synthetic)
-        if not page.is_empty(by_year):
-            charts.show(
-                _by_origin(by_year, by_year["fiscal_year"], "count_scored"),
-                display.table(
-                    by_year.assign(is_synthetic=by_year["is_synthetic"].map(_origin)),
-                    {
-                        "fiscal_year": "year",
-                        "is_synthetic": "dt_origin",
-                        "count_scored": "dt_scored",
-                        "count_with_measures": "dt_with_measures",
-                        "count_measures": "ft_count_measures",
-                    },
-                ),
-                "loaded_by_year",
-            )
+    kinds, years = _loaded_charts(include_synthetic)
+    for column, title, chart in zip(st.columns(2), ("dt_by_kind", "dt_by_year"), (kinds, years), strict=True):
+        with column:
+            st.markdown(f"**{t(title)}**")
+            if chart is None:
+                st.info(t("no_data"))
+            else:
+                charts.show(chart)
 
 
 def _recent() -> None:
@@ -269,17 +282,17 @@ if plotly_bundle.is_fallback():
 
 # what is loaded, above the tabs
 inventory = query("data_inventory", include_synthetic=f.include_synthetic)
-for row in inventory.itertuples():
-    st.markdown(f"**{_origin(row.is_synthetic)}**")
+for row in inventory.to_dict("records"):
+    st.markdown(f"**{_origin(row['is_synthetic'])}**")
     columns = st.columns(5)
-    columns[0].metric(t("dt_documents"), fmt.count(row.count_documents))
-    columns[1].metric(t("dt_agencies"), fmt.count(row.count_agencies))
-    columns[2].metric(t("dt_assessments"), fmt.count(row.count_assessments))
-    columns[3].metric(t("ft_count_measures"), fmt.count(row.count_measures))
-    columns[4].metric(t("dt_years"), _years(row.first_year, row.last_year))
+    columns[0].metric(t("dt_documents"), fmt.count(row["count_documents"]))
+    columns[1].metric(t("dt_agencies"), fmt.count(row["count_agencies"]))
+    columns[2].metric(t("dt_assessments"), fmt.count(row["count_assessments"]))
+    columns[3].metric(t("ft_count_measures"), fmt.count(row["count_measures"]))
+    columns[4].metric(t("dt_years"), _years(row["first_year"], row["last_year"]))
 
 page.sections(
-    page.Section("dt_tab_loaded", _loaded),
+    page.Section("dt_tab_loaded", partial(_loaded, f.include_synthetic)),
     page.Section("dt_tab_recent", _recent),
     page.Section("dt_tab_warnings", _warnings),
     page.Section("dt_tab_downloads", _downloads),
