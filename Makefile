@@ -3,7 +3,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test setup system-deps ocr-deps build bench lint
+.PHONY: run test setup system-deps ocr-deps serve serve-deps build bench lint
 
 run: setup ocr-deps
 	$(PY) -m streamlit run dashboard.py
@@ -36,6 +36,18 @@ system-deps:
 		|| ! tesseract --list-langs 2>/dev/null | grep -qx tha; then \
 		apt-get update -q && apt-get install -y -q $(SYSTEM_PACKAGES); \
 	fi
+
+# WORKERS dashboard processes behind Debian's HAProxy on PORT, sessions pinned by cookie (README, "Running
+# it for a province"); HAProxy is installed only when this target is used.
+WORKERS ?= 2
+PORT ?= 8501
+serve: setup ocr-deps serve-deps
+	$(PY) -m ita serve --workers $(WORKERS) --port $(PORT)
+
+serve-deps:
+	@command -v haproxy >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q haproxy; \
+		else echo "make serve needs HAProxy: sudo apt-get install haproxy"; exit 1; fi; }
 
 lint: setup
 	$(VENV)/bin/ruff check .

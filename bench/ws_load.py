@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -327,8 +328,9 @@ def _paths(pages: list[str], agency_id: int | None) -> dict[str, str]:
 @contextlib.contextmanager
 def cluster(database: Path, workers: int, log: Path):
     """`python -m ita serve --workers N` on a free loopback port: (its URL, the workers' pids)."""
-    port = free_port()
+    port = free_ports(workers + 1)
     command = [sys.executable, "-m", "ita", "serve", "--workers", str(workers), "--port", str(port)]
+    command += ["--address", "127.0.0.1"]
     with log.open("wb") as out:
         process = subprocess.Popen(
             command,
@@ -344,6 +346,19 @@ def cluster(database: Path, workers: int, log: Path):
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+def free_ports(count: int) -> int:
+    """A loopback port free with the `count` - 1 after it (the proxy's and its workers')."""
+    while True:
+        port = free_port()
+        with contextlib.ExitStack() as held:
+            try:
+                for n in range(count):
+                    held.enter_context(socket.create_server(("127.0.0.1", port + n)))
+            except OSError:
+                continue
+        return port
 
 
 def _children(pid: int) -> list[str]:

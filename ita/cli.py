@@ -68,7 +68,26 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--real-only", action="store_true", help="leave the synthetic sample out")
     brief.add_argument("--pdf", action="store_true", help="also print it to PDF (beside --out) with Chromium")
     brief.set_defaults(run=_brief)
+
+    serve = commands.add_parser("serve", help="run N dashboard processes behind a sticky proxy (HAProxy)")
+    serve.add_argument("--workers", type=int, default=2, help="dashboard processes, one per core (default 2)")
+    serve.add_argument("--port", type=int, default=8501, help="the proxy's port; workers take the next ones")
+    serve.add_argument("--address", default="0.0.0.0", help="the proxy's address (default: every interface)")
+    serve.set_defaults(run=_serve)
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from ita import serve
+
+    if args.workers < 1:
+        print("--workers must be at least 1", file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        return serve.serve(args.workers, args.port, args.address)
+    except serve.ServeError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REJECTED
 
 
 def _parse(args: argparse.Namespace) -> int:
