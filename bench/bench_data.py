@@ -27,6 +27,9 @@ from ita import load, snapshot  # noqa: E402
 from ita.build import build  # noqa: E402
 
 SEEDS = sorted((ROOT / "data" / "documents").glob("*.txt"))
+# real layouts: the seeds and the layout zoo's text documents
+LAYOUTS = [*SEEDS, *sorted((ROOT / "tests" / "fixtures" / "layouts").glob("*.txt"))]
+BANGKOK = "กรุงเทพมหานคร"  # no subdistrict organisations: its khwaeng are not local governments
 
 
 def make_documents(folder: Path, count: int, tag: str = "") -> list[Path]:
@@ -39,6 +42,56 @@ def make_documents(folder: Path, count: int, tag: str = "") -> list[Path]:
         path.write_text(seed.read_text(encoding="utf-8") + f"\n\nสำเนาที่ {tag}{i}\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def distinct_agency_documents(folder: Path, count: int) -> list[Path]:
+    """`count` documents of as many agencies: the real layouts in turn, each agency renamed after a real
+    subdistrict outside Bangkok (องค์การบริหารส่วนตำบล<ตำบล>, its อำเภอ and จังหวัด where the layout names
+    them), the subdistricts spread over the country in code order. Some of them are agencies of the
+    national sample, whose synthetic twins the import replaces, as a province's real reports would."""
+    from ita.parse.report import parse_report
+
+    folder.mkdir(parents=True, exist_ok=True)
+    places = _subdistricts()
+    step = len(places) // count
+    paths = []
+    for i in range(count):
+        layout = LAYOUTS[i % len(LAYOUTS)]
+        path = folder / f"{i:05d}_{layout.name}"
+        path.write_text(_renamed(layout, parse_report(layout).agency, places[i * step]), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _subdistricts() -> list[tuple[str, str, str]]:
+    import geothai
+
+    return [
+        (subdistrict.name_th, district.name_th, province.name_th)
+        for province in geothai.provinces()
+        if province.name_th != BANGKOK
+        for district in geothai.districts(province.code)
+        for subdistrict in geothai.subdistricts(district.code)
+    ]
+
+
+def _renamed(layout: Path, agency, place: tuple[str, str, str]) -> str:
+    """The layout's text with every spelling of its agency's name, its district and province replaced."""
+    from ita import agencies
+
+    subdistrict, district, province = place
+    name = agencies.parse_name(agency.name)
+    spellings = {agency.name, name.canonical}
+    for prefix, kind, full in agencies.PREFIXES:
+        if kind == name.type:
+            spellings |= {prefix + name.place, full + name.place, prefix + name.place.removeprefix("นคร")}
+    text = layout.read_text(encoding="utf-8")
+    for spelling in sorted(spellings, key=len, reverse=True):
+        text = text.replace(spelling, agencies.TYPE_PREFIX["sao"] + subdistrict)
+    for old, new in ((agency.province, province), (agency.district, district)):
+        if old:
+            text = text.replace(old, new)
+    return text
 
 
 def import_all(db_path: Path, paths: list[Path], *, fresh: bool = False) -> tuple[float, float]:

@@ -12,7 +12,7 @@ from ita import geography
 from ita.thai import normalize_text
 
 # Longest prefixes first: "เทศบาลนคร" must not swallow "เทศบาลเมือง".
-_PREFIXES: tuple[tuple[str, str, str], ...] = (
+PREFIXES: tuple[tuple[str, str, str], ...] = (
     ("องค์การบริหารส่วนจังหวัด", "pao", "องค์การบริหารส่วนจังหวัด"),
     ("องค์การบริหารส่วนตำบล", "sao", "องค์การบริหารส่วนตำบล"),
     ("อบจ.", "pao", "องค์การบริหารส่วนจังหวัด"),
@@ -56,7 +56,7 @@ class AgencyName:
 def parse_name(raw: str) -> AgencyName:
     """Split an agency name into type and place, and spell it one way."""
     name = "".join(normalize_text(raw).split())
-    for prefix, agency_type, full in _PREFIXES:
+    for prefix, agency_type, full in PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix):
             place = _fix_city_place(agency_type, name[len(prefix) :])
             return AgencyName(agency_type, place, full + place)

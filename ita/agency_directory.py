@@ -32,21 +32,32 @@ _UPDATE_AGENCIES = """
     SET identity_key = u.identity_key, province = u.province, province_code = u.province_code, district = u.district
     FROM (SELECT r.* FROM (SELECT unnest($rows) AS r)) AS u
     WHERE g.agency_id = u.agency_id"""
-_DROP_SYNTHETIC_AGENCIES = (
+_REPLACE_TWINS = "INSERT INTO replaced_twins SELECT unnest($ids)"
+# One statement per table for every twin replaced in a writing session: each is a scan of a large table, which
+# once per file made an import of many new agencies slow.
+_DROP_REPLACED_TWINS = (
     """DELETE FROM measure_targets WHERE measure_id IN
-       (SELECT measure_id FROM measures WHERE list_contains($ids, agency_id) AND is_synthetic)""",
+       (SELECT measure_id FROM measures SEMI JOIN replaced_twins USING (agency_id) WHERE is_synthetic)""",
     """DELETE FROM measure_words WHERE measure_id IN
-       (SELECT measure_id FROM measures WHERE list_contains($ids, agency_id) AND is_synthetic)""",
-    "DELETE FROM measures WHERE list_contains($ids, agency_id) AND is_synthetic",
+       (SELECT measure_id FROM measures SEMI JOIN replaced_twins USING (agency_id) WHERE is_synthetic)""",
+    "DELETE FROM measures WHERE is_synthetic AND agency_id IN (SELECT agency_id FROM replaced_twins)",
     """DELETE FROM indicator_scores WHERE assessment_id IN
-       (SELECT assessment_id FROM assessments WHERE list_contains($ids, agency_id) AND is_synthetic)""",
-    "DELETE FROM assessments WHERE list_contains($ids, agency_id) AND is_synthetic",
+       (SELECT assessment_id FROM assessments SEMI JOIN replaced_twins USING (agency_id) WHERE is_synthetic)""",
+    "DELETE FROM assessments WHERE is_synthetic AND agency_id IN (SELECT agency_id FROM replaced_twins)",
     """DELETE FROM document_warnings WHERE document_id IN
-       (SELECT document_id FROM documents WHERE list_contains($ids, agency_id) AND is_synthetic)""",
-    "DELETE FROM documents WHERE list_contains($ids, agency_id) AND is_synthetic",
-    "DELETE FROM agency_aliases WHERE list_contains($ids, agency_id) AND is_synthetic",
-    "DELETE FROM agencies WHERE list_contains($ids, agency_id) AND is_synthetic",
+       (SELECT document_id FROM documents SEMI JOIN replaced_twins USING (agency_id) WHERE is_synthetic)""",
+    "DELETE FROM documents WHERE is_synthetic AND agency_id IN (SELECT agency_id FROM replaced_twins)",
+    "DELETE FROM agency_aliases WHERE is_synthetic AND agency_id IN (SELECT agency_id FROM replaced_twins)",
+    "DELETE FROM agencies WHERE is_synthetic AND agency_id IN (SELECT agency_id FROM replaced_twins)",
+    "DELETE FROM replaced_twins",
 )
+
+
+def drop_replaced_twins(con: duckdb.DuckDBPyConnection) -> None:
+    """Delete the synthetic twins real agencies replaced, with all their rows, before a publish recomputes
+    the derived rows (their ids are in its scope). Until then they sit only in the writer's private copy."""
+    for statement in _DROP_REPLACED_TWINS:
+        con.execute(statement)
 
 
 @dataclass
@@ -157,8 +168,7 @@ class Resolution:
             keys = sorted(agencies.SYNTHETIC_KEY_PREFIX + key for key in self._new_keys)
             self.twins = [agency_id for _, agency_id in con.execute(_TWINS, {"keys": keys}).fetchall()]
         if self.twins:
-            for statement in _DROP_SYNTHETIC_AGENCIES:
-                con.execute(statement, {"ids": self.twins})
+            con.execute(_REPLACE_TWINS, {"ids": self.twins})
         # an agency created by this file is written as it ended up
         for agency_id, agency in self._changed.items():
             if agency_id in self._new:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import duckdb
 import pandas as pd
 
-from ita import db, fingerprint, framework, linking, load, models, national
+from ita import agency_directory, db, fingerprint, framework, linking, load, models, national
 
 _SCOPE_SIZE = "SELECT (SELECT count(DISTINCT agency_id) FROM refresh_scope), (SELECT count(*) FROM agencies)"
 _CLEAR_SCOPE = "DELETE FROM refresh_scope"
@@ -83,6 +83,8 @@ def refresh_facts(con: duckdb.DuckDBPyConnection, *, everything: bool = False) -
 
     The connection has been through init_database.
     """
+    with _transaction(con):
+        agency_directory.drop_replaced_twins(con)
     scoped, total = con.execute(_SCOPE_SIZE).fetchone()
     if everything or scoped > FULL_REFRESH_SHARE * total:
         _recompute_everything(con)
