@@ -22,9 +22,7 @@ _REAL_AGENCIES = """
            coalesce((SELECT list(alias) FROM agency_aliases a WHERE a.agency_id = g.agency_id), []) AS aliases
     FROM agencies g
     WHERE NOT is_synthetic"""
-_TWINS = (
-    "SELECT identity_key, agency_id FROM agencies WHERE is_synthetic AND list_contains($keys, identity_key)"
-)
+_SYNTHETIC_AGENCIES = "SELECT identity_key, agency_id FROM agencies WHERE is_synthetic"
 _INSERT_AGENCIES = "INSERT INTO agencies BY NAME SELECT r.* FROM (SELECT unnest($rows) AS r)"
 _INSERT_ALIASES = "INSERT INTO agency_aliases BY NAME SELECT r.* FROM (SELECT unnest($rows) AS r)"
 _UPDATE_AGENCIES = """
@@ -77,6 +75,8 @@ class Directory:
         self._by_place: dict[str, dict[str, _Agency]] = {}
         for agency_id, key, province, district, aliases in con.execute(_REAL_AGENCIES).fetchall():
             self._add(_Agency(agency_id, key, province, district, set(aliases)))
+        # the synthetic sample's agencies by key, so that finding a new real agency's twin costs no query
+        self._twins: dict[str, int] = dict(con.execute(_SYNTHETIC_AGENCIES).fetchall())
 
     def _add(self, agency: _Agency) -> None:
         self._by_key[agency.key] = agency
@@ -96,6 +96,11 @@ class Directory:
         resolution = Resolution()
         for agency in named:
             resolution.agency_ids.append(self._resolve(agency, take_id, resolution))
+        resolution.twins = [
+            twin
+            for key in sorted(resolution.new_keys)
+            if (twin := self._twins.pop(agencies.SYNTHETIC_KEY_PREFIX + key, None)) is not None
+        ]
         return resolution
 
     def _resolve(self, named: Agency, take_id: Callable[[], int], resolution: Resolution) -> int:
@@ -142,7 +147,7 @@ class Resolution:
         self._new: dict[int, dict] = {}
         self._changed: dict[int, _Agency] = {}
         # identity keys new to the database: a synthetic twin of any of them goes
-        self._new_keys: set[str] = set()
+        self.new_keys: set[str] = set()
         self.twins: list[int] = []
 
     def created(self, agency: _Agency, name: agencies.AgencyName, named: Agency) -> None:
@@ -156,17 +161,14 @@ class Resolution:
             "province_code": _province_code(named.province),
             "is_province_inferred": named.province_inferred,
         }
-        self._new_keys.add(agency.key)
+        self.new_keys.add(agency.key)
 
     def changed(self, agency: _Agency) -> None:
         self._changed[agency.agency_id] = agency
-        self._new_keys.add(agency.key)
+        self.new_keys.add(agency.key)
 
     def write(self, con: duckdb.DuckDBPyConnection) -> None:
         """New agencies, what was learnt of known ones, new spellings; and the synthetic twins go."""
-        if self._new_keys:
-            keys = sorted(agencies.SYNTHETIC_KEY_PREFIX + key for key in self._new_keys)
-            self.twins = [agency_id for _, agency_id in con.execute(_TWINS, {"keys": keys}).fetchall()]
         if self.twins:
             con.execute(_REPLACE_TWINS, {"ids": self.twins})
         # an agency created by this file is written as it ended up

@@ -12,13 +12,14 @@ import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from ita import PARSER_VERSION, agencies, linking
 from ita.agency_directory import Directory
@@ -29,6 +30,9 @@ from ita.parse.report import parse_report, parse_report_lines
 from ita.parse.sheet import is_sheet, parse_sheet, parse_sheet_rows
 from ita.records import Assessment, ReportDocument, RowAccount, ScoreSheet, Warning_
 from ita.store import Store
+
+if TYPE_CHECKING:  # only build's insert_frames takes frames: an import never loads pandas
+    import pandas as pd
 
 # SQL texts are constants: table names are never formatted into a statement. A file's rows of one table go in
 # with one statement: a list of structs, unnested into columns by name (unnamed columns take their defaults).
@@ -72,6 +76,8 @@ YEAR_RANGE = (2550, 2580)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # Files read and parsed ahead of the one being written: enough to keep the writer busy, few enough to hold.
 READ_AHEAD = 4
+# Files written in one transaction: a commit costs a few milliseconds, a small file's rows less.
+GROUP_FILES = 50
 
 
 @dataclass
@@ -101,7 +107,7 @@ class ImportResult:
 
 
 class Importer:
-    """Imports files into one writing connection, each file in its own transaction.
+    """Imports files into one writing connection, each file all or nothing.
 
     It reads once what a file's writes depend on (the real documents' fingerprints and which of them stand,
     the real agencies, the next free ids) and keeps it in step with every file it writes, so a file costs
@@ -132,21 +138,31 @@ class Importer:
     def import_files(self, files: Iterable[tuple[Path, str]]) -> Iterator[ImportResult | ItaError]:
         """Import (path, display name) pairs in order, yielding each one's result or what rejected it.
 
-        The next files are read and parsed in a background thread while one is written: DuckDB lets go of
-        the interpreter while it writes, so the two overlap.
+        The next files are read and parsed in a background thread while others are written: DuckDB lets go
+        of the interpreter while it writes, so the two overlap. Files that parsed are written in groups of up
+        to GROUP_FILES in one transaction (a commit costs more than a small file's rows); if a group fails
+        to write, it is written again file by file, so each file is still all or nothing and a file that
+        cannot be written stops no other.
         """
         files = iter(files)
         self._state = self._state or _State(self._con)  # the reader skips bytes it knows
+        group: list[_Read] = []
         with ThreadPoolExecutor(max_workers=1) as reader:
             ahead = deque(reader.submit(self._read, path, name) for path, name in islice(files, READ_AHEAD))
             while ahead:
-                read = ahead.popleft()
+                future = ahead.popleft()
                 for path, name in islice(files, 1):
                     ahead.append(reader.submit(self._read, path, name))
                 try:
-                    yield self._write(read.result())
+                    group.append(future.result())
                 except ItaError as error:
+                    yield from self._write_group(group)
+                    group = []
                     yield error
+                    continue
+                if len(group) == GROUP_FILES or not ahead:
+                    yield from self._write_group(group)
+                    group = []
 
     def _read(self, path: Path, name: str) -> _Read:
         """The file's bytes fingerprinted, and parsed and checked unless they were imported already."""
@@ -166,31 +182,57 @@ class Importer:
         return lambda page, pages, how: progress(name, page, pages, how)
 
     def _write(self, read: _Read) -> ImportResult:
-        result = self._write_rows(read)
-        if self._store is not None:
-            self._store.put(read.path, read.name, read.sha)
+        with self._transaction():
+            result = self._write_rows(read)
+        self._keep(read)
         return result
 
+    def _write_group(self, reads: list[_Read]) -> Iterator[ImportResult | ItaError]:
+        if len(reads) > 1:
+            try:
+                with self._transaction():
+                    results = [self._write_rows(read) for read in reads]
+            except (ItaError, duckdb.Error):
+                pass  # written again one by one below, where what failed is told for its own file
+            else:
+                for read, result in zip(reads, results, strict=True):
+                    self._keep(read)
+                    yield result
+                return
+        for read in reads:
+            try:
+                yield self._write(read)
+            except ItaError as error:
+                yield error
+
+    def _keep(self, read: _Read) -> None:
+        if self._store is not None:
+            self._store.put(read.path, read.name, read.sha)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._con.begin()
+        try:
+            yield
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            self._state = None  # it had taken in the rolled-back rows
+            raise
+
     def _write_rows(self, read: _Read) -> ImportResult:
+        """The file's rows, in the caller's transaction."""
         state = self._state = self._state or _State(self._con)
         if read.sha in state.seen:
             document_id, kind = state.seen[read.sha]
             return ImportResult(read.name, "unchanged", kind, document_id)
         if read.parsed is None:  # read while a file of the same bytes was being written, which then failed
             read = _Read(read.path, read.name, read.sha, *_prepare(read.path, read.name, None))
-        con = self._con
-        con.begin()
-        try:
-            if isinstance(read.parsed, ScoreSheet):
-                result, touched = _write_sheet(con, state, read.parsed, read.name, read.sha)
-            else:
-                result, touched = _write_report(con, state, read, read.parsed)
-            con.execute(_ADD_TO_SCOPE, {"ids": sorted(touched)})
-            con.commit()
-        except BaseException:
-            con.rollback()
-            self._state = None  # it had taken in the file's rows
-            raise
+        if isinstance(read.parsed, ScoreSheet):
+            result, touched = _write_sheet(self._con, state, read.parsed, read.name, read.sha)
+        else:
+            result, touched = _write_report(self._con, state, read, read.parsed)
+        self._con.execute(_ADD_TO_SCOPE, {"ids": sorted(touched)})
         return result
 
 

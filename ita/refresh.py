@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import duckdb
-import pandas as pd
 
 from ita import agency_directory, db, fingerprint, framework, linking, load, models, national
 
@@ -133,6 +132,8 @@ def add_title_words(con: duckdb.DuckDBPyConnection) -> None:
     titles = [title for (title,) in con.execute(_TITLES_WITHOUT_WORDS).fetchall()]
     if not titles:
         return
+    import pandas as pd  # here, not at the top: an import, whose measures come with their words, never needs it
+
     words = pd.DataFrame({"title": titles, "words": [linking.title_words(t) for t in titles]})
     con.register("title_words", words)
     con.execute(_INSERT_TITLE_WORDS)

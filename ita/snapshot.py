@@ -61,6 +61,8 @@ def _write_version(path: Path, *, fresh: bool) -> Iterator[duckdb.DuckDBPyConnec
         con.execute("SET fsync_mode = 'none'")
         # An import is many small statements, which a second thread only slows; the refresh is a few big ones.
         con.execute("SET threads = 1")
+        # and the private copy is checkpointed once, below: none while files are written into it
+        con.execute("SET checkpoint_threshold = '1GB'")
         refresh.init_database(con)
         yield con
         con.execute("RESET threads")

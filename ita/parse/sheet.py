@@ -18,11 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
-
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, NoReturn
 
 from ita import geography
 from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
@@ -31,6 +27,10 @@ from ita.parse.reader import decode_text
 from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
 from ita.thai import normalize_text
 from ita.thai_dates import be_year
+
+if TYPE_CHECKING:
+    import openpyxl
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Cell = str | float | None
 
@@ -255,6 +255,10 @@ def _parse_xlsx(path: Path) -> ScoreSheet:
 
 
 def _load_workbook(path: Path, *, data_only: bool) -> openpyxl.Workbook:
+    # openpyxl is loaded for an Excel file only: a document import starts without it
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return openpyxl.load_workbook(path, data_only=data_only)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
