@@ -195,9 +195,8 @@ class Importer:
             except (ItaError, duckdb.Error):
                 pass  # written again one by one below, where what failed is told for its own file
             else:
-                for read, result in zip(reads, results, strict=True):
-                    self._keep(read)
-                    yield result
+                self._keep(*reads)
+                yield from results
                 return
         for read in reads:
             try:
@@ -205,9 +204,9 @@ class Importer:
             except ItaError as error:
                 yield error
 
-    def _keep(self, read: _Read) -> None:
+    def _keep(self, *reads: _Read) -> None:
         if self._store is not None:
-            self._store.put(read.path, read.name, read.sha)
+            self._store.put_all([(read.path, read.name, read.sha) for read in reads])
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

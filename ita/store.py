@@ -70,26 +70,35 @@ class Store:
 
         `sha256` is the digest the importer read: bytes that no longer match it are refused.
         """
-        data = source.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        if sha256 is not None and digest != sha256:
-            raise StoreError(f"{name}: the file changed while it was imported")
-        if found := self.path(digest):
-            return found
-        target = self.folder / digest[:2] / f"{digest}{source.suffix.lower()}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + _PARTIAL)
-        try:
-            _write_synced(partial, data)
-            partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
-        entry = json.dumps({"sha256": digest, "name": name}, ensure_ascii=False)
-        with (self.folder / INDEX).open("a", encoding="utf-8") as index:
-            index.write(entry + "\n")
-            index.flush()
-            os.fsync(index.fileno())
-        return target
+        return self.put_all([(source, name, sha256)])[0]
+
+    def put_all(self, files: list[tuple[Path, str, str | None]]) -> list[Path]:
+        """`put` for (source, name, sha256) triples in order, with one write of the index for all of them."""
+        kept, entries = [], []
+        for source, name, sha256 in files:
+            data = source.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            if sha256 is not None and digest != sha256:
+                raise StoreError(f"{name}: the file changed while it was imported")
+            if found := self.path(digest):
+                kept.append(found)
+                continue
+            target = self.folder / digest[:2] / f"{digest}{source.suffix.lower()}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + _PARTIAL)
+            try:
+                _write_synced(partial, data)
+                partial.replace(target)
+            finally:
+                partial.unlink(missing_ok=True)
+            kept.append(target)
+            entries.append(json.dumps({"sha256": digest, "name": name}, ensure_ascii=False) + "\n")
+        if entries:
+            with (self.folder / INDEX).open("a", encoding="utf-8") as index:
+                index.write("".join(entries))
+                index.flush()
+                os.fsync(index.fileno())
+        return kept
 
     def originals(self) -> list[Original]:
         """Every kept original in the order first imported; any the index misses (a crash between the file and
