@@ -18,8 +18,8 @@ Without --url it serves the dashboard (on --db, or on the embedded default it bu
 Streamlit page, `st.write("hello")`, the floor no Streamlit page gets under; it measures the floor, every
 page, and the floor again, in one run, and prints each page's ratios to the floor (the mean of its two
 runs), and for reference the one-line page with the dashboard's setting of no garbage collection after
-every run. With --workers N it measures the pages on one process, then on N processes behind the sticky proxy
-of `python -m ita serve`, and prints the ratio. Everything stays on the loopback interface.
+every run. With --workers N it measures each page on one process and then on N processes behind the sticky
+proxy of `python -m ita serve`, and prints the ratio. Everything stays on the loopback interface.
 """
 
 from __future__ import annotations
@@ -204,6 +204,7 @@ class Result:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     server_cpu: float | None = None
+    client_cpu: float = 0.0  # this script's own, which shares the machine with the servers
 
     @property
     def rate(self) -> float:
@@ -267,10 +268,11 @@ async def measure(url: str, path: str, sessions: int, reruns: int, pids: list[in
                 )
             else:
                 live.append((number, outcome))
-        cpu_before = _cpu(pids)
+        cpu_before, client_before = _cpu(pids), time.process_time()
         started = time.perf_counter()
         await asyncio.gather(*(_rerun(s, ws, n, reruns, result) for n, (s, ws) in live))
         result.seconds = time.perf_counter() - started
+        result.client_cpu = time.process_time() - client_before
         if pids:
             result.server_cpu = _cpu(pids) - cpu_before
     return result
@@ -300,12 +302,14 @@ def report(results: dict[str, Result], sessions: int, reruns: int) -> str:
     floor_p95 = statistics.mean(r.p(0.95) for r in floors) if floors else None
     lines = [
         f"| page, {sessions} sessions × {reruns} reruns | reruns/s | p50 s | p95 s | server CPU ms per rerun"
+        + " | client CPU ms per rerun"
         + (" | reruns/s × floor | p95 × floor |" if floors else " |"),
-        "|---|---:|---:|---:|---:|" + ("---:|---:|" if floors else ""),
+        "|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if floors else ""),
     ]
     for name, r in results.items():
-        cpu = f"{1000 * r.server_cpu / len(r.latencies):.0f}" if r.server_cpu and r.latencies else "–"
-        row = f"| {name} | {r.rate:.1f} | {r.p(0.5):.2f} | {r.p(0.95):.2f} | {cpu} |"
+        count = len(r.latencies) or 1
+        cpu = f"{1000 * r.server_cpu / count:.0f}" if r.server_cpu else "–"
+        row = f"| {name} | {r.rate:.1f} | {r.p(0.5):.2f} | {r.p(0.95):.2f} | {cpu} | {1000 * r.client_cpu / count:.0f} |"
         if floors:
             row += f" {r.rate / floor_rate:.2f} | {r.p(0.95) / floor_p95:.2f} |"
         lines.append(row)
@@ -408,22 +412,22 @@ def main() -> None:
             script.write_text(ONE_LINE_APP, encoding="utf-8")
         (one_line_no_gc.parent / ".streamlit" / "config.toml").write_text(NO_GC_CONFIG, encoding="utf-8")
         results: dict[str, Result] = {}
-        with (
-            serve(database, log_path=tmp / "dashboard.log") as (url, process),
-            serve(database, script=one_line) as (floor_url, floor),
-            serve(database, script=one_line_no_gc) as (no_gc_url, no_gc),
-        ):
+        with contextlib.ExitStack() as running:
+            url, process = running.enter_context(serve(database, log_path=tmp / "dashboard.log"))
+            floor_url, floor = running.enter_context(serve(database, script=one_line))
+            no_gc_url, no_gc = running.enter_context(serve(database, script=one_line_no_gc))
             warm_up(url)
+            if args.workers:
+                proxy_url, pids = running.enter_context(cluster(database, args.workers, tmp / "cluster.log"))
+                warm_up(proxy_url, args.workers)
             results[FLOOR_FIRST] = run(floor_url, "", [floor.pid])
             for page, path in paths.items():
+                # one process, then (the machine in the same state) the processes behind the proxy
                 results[page] = run(url, path, [process.pid])
+                if args.workers:
+                    results[f"{page}, {args.workers} processes behind the proxy"] = run(proxy_url, path, pids)
             results[FLOOR_LAST] = run(floor_url, "", [floor.pid])
             results[NO_GC] = run(no_gc_url, "", [no_gc.pid])
-        if args.workers:
-            with cluster(database, args.workers, tmp / "cluster.log") as (url, pids):
-                warm_up(url, args.workers)
-                for page, path in paths.items():
-                    results[f"{page}, {args.workers} processes behind the proxy"] = run(url, path, pids)
         print(f"load average at end: {load_average()}")
         print(report(results, args.sessions, args.reruns))
         if args.workers:

@@ -302,3 +302,27 @@ def test_rows_the_parser_could_not_place_are_listed_for_the_data_page(con, tmp_p
     assert unread[
         ["file_name", "count_rows_read", "count_rows_warned", "count_rows_unexplained"]
     ].values.tolist() == [["plan.txt", 3, 1, 0]]
+
+
+def test_a_file_that_fails_to_write_in_a_group_stops_no_other(con, tmp_path, monkeypatch):
+    from ita.errors import RejectedError
+
+    new_agency = tmp_path / "new.txt"
+    new_agency.write_text(SEED_002.read_text(encoding="utf-8").replace("นครนครราชสีมา", "ตำบลทดสอบ"), "utf-8")
+    write = load._write_report
+
+    def failing_for_new(con, state, read, doc):
+        if read.name == "new.txt":
+            raise RejectedError(read.name, "cannot be written")
+        return write(con, state, read, doc)
+
+    monkeypatch.setattr(load, "_write_report", failing_for_new)
+    files = [(SEED_001, "001"), (new_agency, "new.txt"), (SEED_003, "003")]
+    outcomes = list(load.Importer(con).import_files(files))  # one group, written again file by file
+    assert [getattr(o, "status", None) for o in outcomes] == ["imported", None, "imported"]
+    assert str(outcomes[1]).startswith("new.txt") and "cannot be written" in str(outcomes[1])
+    names = [
+        name for (name,) in con.execute("SELECT file_name FROM documents ORDER BY document_id").fetchall()
+    ]
+    assert names == ["001", "003"]
+    assert con.execute("SELECT count(*) FROM agencies WHERE name LIKE '%ทดสอบ%'").fetchone() == (0,)
