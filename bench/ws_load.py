@@ -19,7 +19,8 @@ Streamlit page, `st.write("hello")`, the floor no Streamlit page gets under; it 
 page, and the floor again, in one run, and prints each page's ratios to the floor (the mean of its two
 runs), and for reference the one-line page with the dashboard's setting of no garbage collection after
 every run. With --workers N it measures each page on one process and then on N processes behind the sticky
-proxy of `python -m ita serve`, and prints the ratio. Everything stays on the loopback interface.
+proxy of `python -m ita serve`, --rounds times in turn, and prints the ratio (the median over the rounds: on
+a shared machine one pair of runs of a few seconds each moves with whatever else runs). Everything stays on the loopback interface.
 """
 
 from __future__ import annotations
@@ -379,6 +380,9 @@ def main() -> None:
     target.add_argument("--db", type=Path, help="serve this database (default: build the embedded default)")
     parser.add_argument("--workers", type=int, help="also measure N processes behind `ita serve`'s proxy")
     parser.add_argument(
+        "--rounds", type=int, default=1, help="with --workers: one process and the proxy, in turn, N times"
+    )
+    parser.add_argument(
         "--agency", type=int, help="the agency page's agency (default: one scored every year)"
     )
     args = parser.parse_args()
@@ -422,20 +426,30 @@ def main() -> None:
                 warm_up(proxy_url, args.workers)
             results[FLOOR_FIRST] = run(floor_url, "", [floor.pid])
             for page, path in paths.items():
-                # one process, then (the machine in the same state) the processes behind the proxy
                 results[page] = run(url, path, [process.pid])
-                if args.workers:
-                    results[f"{page}, {args.workers} processes behind the proxy"] = run(proxy_url, path, pids)
+                for round_no in range(args.rounds if args.workers else 0):
+                    # one process, then (the machine in the same state) the processes behind the proxy
+                    if round_no:
+                        results[f"{page}, round {round_no + 1}"] = run(url, path, [process.pid])
+                    results[f"{page}, {args.workers} processes behind the proxy, round {round_no + 1}"] = run(
+                        proxy_url, path, pids
+                    )
             results[FLOOR_LAST] = run(floor_url, "", [floor.pid])
             results[NO_GC] = run(no_gc_url, "", [no_gc.pid])
         print(f"load average at end: {load_average()}")
         print(report(results, args.sessions, args.reruns))
         if args.workers:
             for page in paths:
-                scaled = (
-                    results[f"{page}, {args.workers} processes behind the proxy"].rate / results[page].rate
+                ratios = [
+                    results[f"{page}, {args.workers} processes behind the proxy, round {n}"].rate
+                    / results[page if n == 1 else f"{page}, round {n}"].rate
+                    for n in range(1, args.rounds + 1)
+                ]
+                each = ", ".join(f"{ratio:.2f}" for ratio in ratios)
+                print(
+                    f"{page}: {args.workers} processes ÷ one: {statistics.median(ratios):.2f}× the reruns/s"
+                    + (f" (median of {args.rounds}: {each})" if args.rounds > 1 else "")
                 )
-                print(f"{page}: {args.workers} processes ÷ one: {scaled:.2f}× the reruns/s")
 
 
 def _agency(database: Path) -> int:
