@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from ita.ui import filters
 from ita.ui.data import ensure_database
@@ -14,6 +15,10 @@ st.set_page_config(page_title="ITA", page_icon=":material/verified:", layout="wi
 ensure_database()
 st.session_state["filters"] = filters.sidebar()
 
+# Until a session has run st.navigation, Streamlit runs a fresh process's first session as an old-style
+# multipage app (there is a pages/ folder), and that session's next rerun then counts as a change of page,
+# which drops the sidebar's new values (the first year chosen after a start was ignored): run it again now.
+old_style_run = PagesManager.uses_pages_directory
 page = st.navigation(
     [
         st.Page(
@@ -36,4 +41,6 @@ page = st.navigation(
         st.Page(PAGES / "data.py", title=t("data"), icon=":material/database:", url_path="data"),
     ]
 )
+if old_style_run:
+    st.rerun()
 page.run()

@@ -187,6 +187,9 @@ class Session:
                 if (state := widget_state(element)) is not None:
                     drawn[state.id] = (getattr(element, element.WhichOneof("type")), state)
             elif kind == "script_finished":
+                if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    drawn = {}  # the script asked for a rerun (st.rerun): what it draws comes next
+                    continue
                 if msg.script_finished not in FINISHED:
                     raise SessionError(f"the script finished with status {msg.script_finished}")
                 break
@@ -277,15 +280,6 @@ async def measure(url: str, path: str, sessions: int, reruns: int, pids: list[in
         if pids:
             result.server_cpu = _cpu(pids) - cpu_before
     return result
-
-
-def warm_up(url: str, sessions: int = 1) -> None:
-    """Run the frame once per process before measuring: until some session has run dashboard.py's
-    st.navigation, a fresh server takes the first sessions' first year change as a change of page and
-    drops it (the browser sees the same)."""
-    result = asyncio.run(measure(url, "", sessions, 1))
-    if result.errors:
-        print(f"warm-up: {result.errors[0]}", flush=True)
 
 
 def _cpu(pids: list[int]) -> float:
@@ -396,7 +390,6 @@ def main() -> None:
     print(f"load average at start: {load_average()} on {os.cpu_count()} cores", flush=True)
     if args.url:
         url = _loopback(args.url)
-        warm_up(url)
         results = {page: run(url, path) for page, path in _paths(pages, args.agency or 1).items()}
         print(report(results, args.sessions, args.reruns))
         return
@@ -420,10 +413,8 @@ def main() -> None:
             url, process = running.enter_context(serve(database, log_path=tmp / "dashboard.log"))
             floor_url, floor = running.enter_context(serve(database, script=one_line))
             no_gc_url, no_gc = running.enter_context(serve(database, script=one_line_no_gc))
-            warm_up(url)
             if args.workers:
                 proxy_url, pids = running.enter_context(cluster(database, args.workers, tmp / "cluster.log"))
-                warm_up(proxy_url, args.workers)
             results[FLOOR_FIRST] = run(floor_url, "", [floor.pid])
             for page, path in paths.items():
                 results[page] = run(url, path, [process.pid])
