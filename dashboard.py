@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from ita.ui import filters
 from ita.ui.data import ensure_database
@@ -15,10 +14,7 @@ st.set_page_config(page_title="ITA", page_icon=":material/verified:", layout="wi
 ensure_database()
 st.session_state["filters"] = filters.sidebar()
 
-# Until a session has run st.navigation, Streamlit runs a fresh process's first session as an old-style
-# multipage app (there is a pages/ folder), and that session's next rerun then counts as a change of page,
-# which drops the sidebar's new values (the first year chosen after a start was ignored): run it again now.
-old_style_run = PagesManager.uses_pages_directory
+old_style_run = filters.old_style_run()
 page = st.navigation(
     [
         st.Page(
@@ -41,6 +37,6 @@ page = st.navigation(
         st.Page(PAGES / "data.py", title=t("data"), icon=":material/database:", url_path="data"),
     ]
 )
-if old_style_run:
+if old_style_run:  # a fresh process's first sessions: run again, as the app they are (see old_style_run)
     st.rerun()
 page.run()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import runpy
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,23 @@ def _run_the_frame_instead() -> None:
     # frame here instead: its st.navigation leaves that mode for good and routes the URL's page.
     runpy.run_path(str(FRAME), run_name="__main__")
     st.stop()
+
+
+def old_style_run() -> bool:
+    """Whether Streamlit is running this script as a page of an old-style multipage app.
+
+    Until some session has run dashboard.py's st.navigation, a fresh process runs sessions as an old-style
+    app of the pages/ folder (streamlit issue 9624). The frame then reruns at once: left alone, the session's
+    next rerun would count as a change of page, which drops the sidebar's new values (the first year chosen
+    after a start was ignored). Told by the call stack, since the process-wide switch may already have been
+    flipped by another session's run while this one was starting.
+    """
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name == "_mpa_v1":  # streamlit/runtime/scriptrunner/script_runner.py
+            return True
+        frame = frame.f_back
+    return False
 
 
 def available_years() -> list[int]:
