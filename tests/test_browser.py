@@ -99,7 +99,8 @@ def test_narrow_screen_overview(server, browser):
 
 
 @pytest.mark.parametrize(
-    ("link", "title"), [("compare?province=30", "เปรียบเทียบหน่วยงาน"), ("follow-through", "การติดตามมาตรการ")]
+    ("link", "title"),
+    [("", "ภาพรวม"), ("compare?province=30", "เปรียบเทียบหน่วยงาน"), ("follow-through", "การติดตามมาตรการ")],
 )
 def test_a_deep_link_on_a_fresh_server_opens_that_page(default_db, browser, link, title):
     """Streamlit runs a pages/ file on its own before any session ran the frame (issue 9624): it finds the
@@ -112,6 +113,11 @@ def test_a_deep_link_on_a_fresh_server_opens_that_page(default_db, browser, link
         assert page.get_by_text("Page not found").count() == 0
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "ภาพรวม" in nav and "agency" not in nav  # the frame's navigation, not the file listing
+        shown = [
+            box.get_attribute("value") or box.get_attribute("placeholder")
+            for box in page.locator('[data-testid="stSidebar"] input').all()
+        ]
+        assert "Choose an option" not in shown  # a filter left unset reads "all", on the first run too
         page.close()
 
 

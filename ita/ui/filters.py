@@ -130,6 +130,8 @@ def sidebar() -> Filters:
     if st.session_state.get("f_year") not in years:
         st.session_state["f_year"] = opening_year()
     _from_url(years)
+    # An unset filter (None) shows its placeholder, not its "all" label, on the run a fresh process reruns
+    # (see old_style_run), so every filter that can be unset has "all" as its placeholder too.
     # Only selectboxes: each further kind of widget makes the browser load and start one more component
     # on every page (a radio or a toggle adds about a tenth to drawing a page).
     with st.sidebar:
@@ -142,7 +144,9 @@ def sidebar() -> Filters:
             args=(_RELABELLED,),
         )
         year = st.selectbox(t("year"), sorted(years, reverse=True), key="f_year")
-        province = st.selectbox(t("province"), _provinces(), key="f_province", format_func=_all_or)
+        province = st.selectbox(
+            t("province"), _provinces(), key="f_province", format_func=_all_or, placeholder=t("all")
+        )
         districts = geography.districts()[province] if province else []
         if st.session_state.get("f_district") not in districts:
             st.session_state["f_district"] = None
@@ -159,6 +163,7 @@ def sidebar() -> Filters:
             [None, *labels.AGENCY_TYPES],
             key="f_type",
             format_func=lambda v: _all_or(v and labels.agency_type(v)),
+            placeholder=t("all"),
         )
         indicator_names = _indicator_labels()
         indicator = st.selectbox(
@@ -166,6 +171,7 @@ def sidebar() -> Filters:
             [None, *range(1, 11)],
             key="f_indicator",
             format_func=lambda no: indicator_names.get(no, str(no)),
+            placeholder=t("all"),
         )
         st.session_state.setdefault("f_synthetic", True)
         shown = {True: t("real_and_synthetic"), False: t("real_only")}
