@@ -114,8 +114,12 @@ def _import(args: argparse.Namespace) -> int:
     status = 0
     with snapshot.writing(args.db) as con:
         importer = load.Importer(con, Store.beside(args.db), progress=_page_read)
-        for outcome in importer.import_files((path, str(path)) for path in args.files):
+        # The database and its store keep a file's own name, not where it lay on this machine; an error
+        # names the path as typed. One outcome per file, in order.
+        outcomes = importer.import_files((path, path.name) for path in args.files)
+        for path, outcome in zip(args.files, outcomes, strict=True):
             if isinstance(outcome, ItaError):
+                outcome.file = str(path)
                 print(outcome, file=sys.stderr)
                 status = EXIT_REJECTED
                 continue

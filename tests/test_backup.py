@@ -48,4 +48,4 @@ def test_export_and_build_from_round_trip(fixture_db: Path, tmp_path: Path):
     sha = hashlib.sha256(upload.read_bytes()).hexdigest()
     kept = Store.beside(restored).path(sha)
     assert kept is not None and kept.read_bytes() == upload.read_bytes()
-    assert [o.name for o in Store.beside(restored).originals()] == [str(upload)]
+    assert [o.name for o in Store.beside(restored).originals()] == [upload.name]

@@ -85,7 +85,7 @@ def test_cli_import_keeps_originals_and_build_imports_them_again(tmp_path):
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert [o.name for o in Store.beside(db_path).originals()] == [str(SEED_002), str(corrected)]
+    assert [o.name for o in Store.beside(db_path).originals()] == [SEED_002.name, corrected.name]
 
     # data/ holds seed 001 itself: the correction, imported after it, supersedes it again
     report = build.build(db_path, ROOT / "data", with_synthetic=False)
@@ -95,7 +95,7 @@ def test_cli_import_keeps_originals_and_build_imports_them_again(tmp_path):
             "SELECT file_name FROM documents WHERE superseded_by IS NULL AND sha256 = $sha",
             {"sha": _sha(corrected)},
         ).fetchall()
-        assert standing == [(str(corrected),)]
+        assert standing == [(corrected.name,)]  # its own name, not where it lay
         assert con.execute(
             "SELECT count(*) FROM documents WHERE file_name LIKE '%001_040fced78df51963.txt' AND superseded_by IS NOT NULL"
         ).fetchone() == (1,)
