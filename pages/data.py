@@ -145,17 +145,18 @@ def _warnings() -> None:
             ),
             {
                 "source": "dt_check",
+                "message": "dt_message",
                 "document": "col_document",
                 "kind": "doc_kind",
                 "agency_name": "agency_name",
                 "fiscal_year": "year",
                 "line": "col_lines",
-                "message": "dt_message",
                 "is_synthetic": "synthetic_badge",
             },
         ),
         hide_index=True,
         width="stretch",
+        column_config={t("dt_message"): st.column_config.TextColumn(width="large")},
     )
     _unread_rows()
     _ocr_review()
@@ -183,6 +184,7 @@ def _ocr_review() -> None:
         ),
         hide_index=True,
         width="stretch",
+        column_config={t("dt_message"): st.column_config.TextColumn(width="large")},
     )
 
 
