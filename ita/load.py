@@ -133,6 +133,7 @@ class Importer:
 
     def import_file(self, path: Path, *, display_name: str | None = None) -> ImportResult:
         """Import one file; raises ItaError (and writes nothing) when it is rejected."""
+        self._state = self._state or _State(self._con)  # bytes imported before are not read again
         return self._write(self._read(path, display_name or path.name))
 
     def import_files(self, files: Iterable[tuple[Path, str]]) -> Iterator[ImportResult | ItaError]:

@@ -261,6 +261,13 @@ def test_a_folder_imported_again_is_not_even_parsed(con, monkeypatch):
     assert [o.status for o in again] == ["unchanged", "unchanged"]
 
 
+def test_an_upload_imported_again_is_not_even_parsed(con, monkeypatch):
+    """A scan uploaded twice is not read by OCR again to find that nothing changed."""
+    load.Importer(con).import_file(SEED_001)
+    monkeypatch.setattr(load, "parse_file", lambda *_: pytest.fail("parsed a file already imported"))
+    assert load.Importer(con).import_file(SEED_001, display_name="again.txt").status == "unchanged"
+
+
 def test_a_file_that_fails_to_write_leaves_the_importer_consistent(con, tmp_path, monkeypatch):
     importer = load.Importer(con)
     new_agency = tmp_path / "new.txt"
