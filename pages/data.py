@@ -5,6 +5,7 @@ from functools import partial
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ita.ui import charts, display, documents, escape, exports, filters, imports, page, plotly_bundle
 from ita.ui import format as fmt
@@ -239,6 +240,12 @@ def _downloads() -> None:
             )
 
 
+def _page_read(bar: DeltaGenerator, file: str, page: int, pages: int, how: str) -> None:
+    """A long PDF or scan shows how far it got, page by page (file names are text, never markdown)."""
+    done = t("dt_page_read_ocr" if how.startswith("OCR") else "dt_page_read").format(page=page, pages=pages)
+    bar.progress(page / pages, text=f"{escape.markdown(file)} · {done}")
+
+
 def _import() -> None:
     """Adding documents and score sheets, for administrators."""
     st.subheader(t("dt_upload"))
@@ -264,7 +271,10 @@ def _import() -> None:
         submitted = st.form_submit_button(t("dt_import"), icon=":material/upload:")
     if submitted and uploads:
         with st.spinner(t("dt_importing")):
-            outcome = imports.import_uploads([(upload.name, upload.getvalue()) for upload in uploads])
+            bar = st.empty()
+            outcome = imports.import_uploads(
+                [(upload.name, upload.getvalue()) for upload in uploads], progress=partial(_page_read, bar)
+            )
         st.session_state["dt_import_report"] = outcome
         st.rerun()  # redraw the figures above the tabs from the newly published database
     for result in report or []:

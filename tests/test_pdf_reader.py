@@ -17,6 +17,7 @@ from ita.parse.reader import read_document, read_lines
 from ita.parse.report import parse_report
 from ita.parse.table_grid import Rule, find_tables
 from ita.records import ScoreSheet
+from ita.ui import imports
 from tests.fixtures import make_pdfs
 from tests.test_report_parser import SEED_001, SEED_002, SEED_NAMES, SEEDS, STATUS_TABLE, comparable, seed
 
@@ -102,6 +103,24 @@ def test_a_score_table_in_a_pdf_imports_as_a_score_sheet(fixtures) -> None:
         ("เทศบาลนครขอนแก่น", "ขอนแก่น", 2566, 96.04, "ผ่านดีเยี่ยม"),
         ("องค์การบริหารส่วนตำบลนาขุม", "อุตรดิตถ์", 2566, 84.21, "ไม่ผ่าน"),
     ]
+
+
+def test_an_upload_reports_each_page_as_it_is_read(fixtures, tmp_path: Path) -> None:
+    """What the Data page's progress bar hears while a PDF is imported: every page, in order."""
+    pdf = fixtures(SEED_001, "word")
+    heard = []
+    (outcome,) = imports.import_uploads(
+        [("นาขุม.pdf", pdf.read_bytes())], tmp_path / "ita.duckdb", progress=lambda *page: heard.append(page)
+    )
+    assert outcome.is_imported, outcome.message
+    document = pdf_text.open_pdf(pdf.read_bytes(), pdf.name)
+    pages = len(document)
+    document.close()
+    assert pages > 1
+    assert [(file, page, total) for file, page, total, _ in heard] == [
+        ("นาขุม.pdf", page, pages) for page in range(1, pages + 1)
+    ]
+    assert all(how == "text layer" or how.startswith("OCR") for *_, how in heard)
 
 
 # --- limits ----------------------------------------------------------------------------------------

@@ -83,8 +83,11 @@ def check(name: str, data: bytes) -> None:
         raise ParseError(name, f"binary file: a {suffix} file must be text")
 
 
-def import_uploads(files: Sequence[tuple[str, bytes]], db_path: Path | None = None) -> list[Outcome]:
-    """Check, then import (name, bytes) pairs into the database (default: the dashboard's); one outcome per file."""
+def import_uploads(
+    files: Sequence[tuple[str, bytes]], db_path: Path | None = None, progress: load.FileProgress | None = None
+) -> list[Outcome]:
+    """Check, then import (name, bytes) pairs into the database (default: the dashboard's); one outcome per file.
+    `progress` hears of each page of a PDF or scan as it is read (file, page, pages, how)."""
     outcomes: dict[int, Outcome] = {}
     accepted: list[tuple[int, str, bytes]] = []
     for index, (name, data) in enumerate(files):
@@ -97,7 +100,7 @@ def import_uploads(files: Sequence[tuple[str, bytes]], db_path: Path | None = No
     if accepted:
         path = db_path or db.DEFAULT_DB
         with _write_lock, tempfile.TemporaryDirectory() as folder, snapshot.writing(path) as con:
-            importer = load.Importer(con, Store.beside(path))
+            importer = load.Importer(con, Store.beside(path), progress=progress)
             for index, name, data in accepted:
                 outcomes[index] = _import_one(importer, Path(folder), name, data)
     return [outcomes[i] for i in range(len(files))]

@@ -504,6 +504,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dt_files": ("ไฟล์", "Files"),
     "dt_import": ("นำเข้า", "Import"),
     "dt_importing": ("กำลังนำเข้า…", "Importing…"),
+    "dt_page_read": ("อ่านหน้า {page} จาก {pages}", "page {page} of {pages} read"),
+    "dt_page_read_ocr": ("อ่านหน้า {page} จาก {pages} (ภาพสแกน)", "page {page} of {pages} read (scan, OCR)"),
     "dt_warnings": ("ผลการตรวจสอบข้อมูล", "Validation warnings"),
     "dt_no_warnings": ("ไม่มีคำเตือน", "No warnings."),
     "dt_warnings_count": ("คำเตือนทั้งหมด {total} รายการ (แสดง {shown})", "{total} warnings ({shown} shown)"),
