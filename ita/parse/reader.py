@@ -32,6 +32,7 @@ _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 # Bytes that never occur in text; a few stray ones are tolerated, a file full of them is binary.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
 _BINARY_SHARE = 0.05
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Thai vowel and tone marks sit on a consonant; a mark after anything else means a wrong code page.
 _THAI_MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e30\u0e40-\u0e46]")
@@ -125,11 +126,19 @@ def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
     return min(int(value), 100) if value.strip().isdigit() and int(value) > 0 else 1
 
 
-def _reject_binary(data: bytes, name: str) -> None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ParseError(name, "unsupported encoding: UTF-16; save the file as UTF-8")
+def looks_binary(data: bytes) -> bool:
+    """Whether bytes cannot be text: a NUL, or more than a few bytes that never occur in text. UTF-16 is
+    text, in an encoding the parser names when it refuses it."""
+    if data.startswith(_UTF16_BOMS):
+        return False
     control = len(data) - len(data.translate(None, _CONTROL_BYTES))  # one pass, not one per byte
-    if b"\x00" in data or control > _BINARY_SHARE * len(data):
+    return b"\x00" in data or control > _BINARY_SHARE * len(data)
+
+
+def _reject_binary(data: bytes, name: str) -> None:
+    if data.startswith(_UTF16_BOMS):
+        raise ParseError(name, "unsupported encoding: UTF-16; save the file as UTF-8")
+    if looks_binary(data):
         raise ParseError(name, "binary file: expected text, HTML, Word (.docx), PDF or a page image")
 
 

@@ -20,6 +20,7 @@ import streamlit as st
 
 from ita import db, load, snapshot
 from ita.errors import ItaError, ParseError, RejectedError
+from ita.parse import reader
 from ita.store import Store
 
 ACCEPTED_SUFFIXES = (
@@ -33,9 +34,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # Binary kinds known by their first bytes (a PDF may have a few bytes of junk before its header).
 _BINARY_KINDS = {".pdf": ("PDF", (b"%PDF",)), ".png": ("PNG", (b"\x89PNG",))}
 _BINARY_KINDS |= dict.fromkeys((".jpg", ".jpeg"), ("JPEG", (b"\xff\xd8\xff",)))
-# Bytes that never occur in text (tab, newlines, form feed and escape aside).
-_CONTROL_BYTES = frozenset(b for b in range(32) if b not in b"\t\n\r\f\x1b")
-_BINARY_SHARE = 0.05
 # One import at a time per process: snapshot.writing works on one private copy per process.
 _write_lock = threading.Lock()
 
@@ -79,7 +77,7 @@ def check(name: str, data: bytes) -> None:
     elif suffix in _ZIP_KINDS:
         if not data.startswith(_ZIP_MAGIC):
             raise ParseError(name, f"not a {_ZIP_KINDS[suffix]} file: the content is not a zip package")
-    elif _looks_binary(data):
+    elif reader.looks_binary(data):
         raise ParseError(name, f"binary file: a {suffix} file must be text")
 
 
@@ -124,11 +122,3 @@ def _safe_name(name: str) -> str:
     """The upload's own file name without any folder part, so parser messages name what the user sent."""
     base = Path(name.replace("\\", "/")).name
     return base if base and not base.startswith(".") else f"upload{Path(name).suffix.lower()}"
-
-
-def _looks_binary(data: bytes) -> bool:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text: the parser names the encoding problem itself
-    sample = data[:65536]
-    control = sum(1 for b in sample if b in _CONTROL_BYTES)
-    return b"\x00" in sample or control > _BINARY_SHARE * len(sample)
