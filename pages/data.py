@@ -100,10 +100,10 @@ def _loaded(include_synthetic: bool) -> None:
                 charts.show(chart)
 
 
-def _recent() -> None:
+def _recent(include_synthetic: bool) -> None:
     """The documents imported last."""
     st.subheader(t("dt_recent"))
-    recent = query("recent_documents", include_synthetic=f.include_synthetic)
+    recent = query("recent_documents", include_synthetic=include_synthetic)
     if page.is_empty(recent):
         return
     st.dataframe(
@@ -130,10 +130,10 @@ def _recent() -> None:
     )
 
 
-def _warnings() -> None:
+def _warnings(include_synthetic: bool) -> None:
     """What failed a check, at import or against the indicators."""
     st.subheader(t("dt_warnings"))
-    warnings = query("validation_warnings", include_synthetic=f.include_synthetic)
+    warnings = query("validation_warnings", include_synthetic=include_synthetic)
     if page.is_empty(warnings, t("dt_no_warnings")):
         return
     count_total = int(warnings["count_total"].iat[0])
@@ -159,14 +159,14 @@ def _warnings() -> None:
         width="stretch",
         column_config={t("dt_message"): st.column_config.TextColumn(width="large")},
     )
-    _unread_rows()
-    _ocr_review()
+    _unread_rows(include_synthetic)
+    _ocr_review(include_synthetic)
 
 
-def _ocr_review() -> None:
+def _ocr_review(include_synthetic: bool) -> None:
     """Numbers and dates OCR was unsure of, by document and page: what a person checks in the original."""
     st.markdown(f"**{t('dt_ocr_review')}**")
-    review = query("ocr_review", include_synthetic=f.include_synthetic)
+    review = query("ocr_review", include_synthetic=include_synthetic)
     if page.is_empty(review, t("dt_no_ocr_review")):
         return
     st.caption(t("dt_ocr_review_note").format(total=fmt.count(int(review["count_total"].iat[0]))))
@@ -189,10 +189,10 @@ def _ocr_review() -> None:
     )
 
 
-def _unread_rows() -> None:
+def _unread_rows(include_synthetic: bool) -> None:
     """Documents whose table rows were not all read: what an administrator checks against the original."""
     st.markdown(f"**{t('dt_unread_rows')}**")
-    unread = query("documents_with_unread_rows", include_synthetic=f.include_synthetic)
+    unread = query("documents_with_unread_rows", include_synthetic=include_synthetic)
     if page.is_empty(unread, t("dt_no_unread_rows")):
         return
     st.caption(t("dt_unread_rows_note"))
@@ -219,11 +219,11 @@ def _unread_rows() -> None:
     )
 
 
-def _downloads() -> None:
+def _downloads(include_synthetic: bool) -> None:
     """The public views, for analysts."""
     st.subheader(t("dt_downloads"))
     st.caption(
-        t("dt_downloads_note") + " " + (t("synthetic_note") if f.include_synthetic else t("real_only_note"))
+        t("dt_downloads_note") + " " + (t("synthetic_note") if include_synthetic else t("real_only_note"))
     )
     for view in exports.VIEWS:
         columns = st.columns([3, 1, 1])
@@ -231,8 +231,8 @@ def _downloads() -> None:
         for column, file_format in zip(columns[1:], exports.FORMATS, strict=True):
             column.download_button(
                 file_format.upper(),
-                data=exports.deferred(view, file_format, f.include_synthetic),
-                file_name=exports.file_name(view, file_format, f.include_synthetic),
+                data=exports.deferred(view, file_format, include_synthetic),
+                file_name=exports.file_name(view, file_format, include_synthetic),
                 mime=exports.FORMATS[file_format],
                 key=f"dl_{view}_{file_format}",
                 on_click="ignore",
@@ -305,8 +305,8 @@ for row in inventory.to_dict("records"):
 
 page.sections(
     page.Section("dt_tab_loaded", partial(_loaded, f.include_synthetic)),
-    page.Section("dt_tab_recent", _recent),
-    page.Section("dt_tab_warnings", _warnings),
-    page.Section("dt_tab_downloads", _downloads),
+    page.Section("dt_tab_recent", partial(_recent, f.include_synthetic)),
+    page.Section("dt_tab_warnings", partial(_warnings, f.include_synthetic)),
+    page.Section("dt_tab_downloads", partial(_downloads, f.include_synthetic)),
     page.Section("dt_tab_import", _import),
 )

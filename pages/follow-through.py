@@ -66,12 +66,12 @@ def _the_year(f: filters.Filters) -> None:
     charts.show(aimed)
 
 
-def _red_flags() -> None:
+def _red_flags(f: filters.Filters) -> None:
     """Weak last year, targeted by no measure this year."""
     st.subheader(t("ft_red_flags").format(previous=f.year - 1, year=f.year))
     pass_mark = fmt.number(rules.pass_mark(f.year - 1))
     st.caption(t("ft_red_flags_note").format(previous=f.year - 1, year=f.year, pass_mark=pass_mark))
-    flags = query("untargeted_weak_indicators", **scope, indicator=f.indicator)
+    flags = query("untargeted_weak_indicators", **f.scope(), indicator=f.indicator)
     if page.is_empty(flags, t("ft_no_red_flags")):
         return
     if int(flags["count_total"].iat[0]) > len(flags):
@@ -96,10 +96,10 @@ def _red_flags() -> None:
     )
 
 
-def _targeted_change() -> None:
+def _targeted_change(f: filters.Filters) -> None:
     """Did targeted weak indicators move more the next year?"""
     st.subheader(t("ft_change").format(previous=f.year - 1, year=f.year))
-    change = query("targeted_change", **scope, indicator=f.indicator)
+    change = query("targeted_change", **f.scope(), indicator=f.indicator)
     if page.is_empty(change, t("ft_no_change")):
         return
     overall = change[change["indicator_no"].isna()].set_index("is_targeted")
@@ -143,7 +143,7 @@ def _targeted_change() -> None:
     )
 
 
-def _continuity() -> None:
+def _continuity(f: filters.Filters) -> None:
     """Measures carried forward, completed, dropped and new, year by year."""
     st.subheader(t("ft_continuity"))
     st.caption(t("ft_continuity_note"))
@@ -174,13 +174,13 @@ def _back_to_first_page() -> None:
     st.session_state.pop("ft_page", None)
 
 
-def _measure_list() -> None:
+def _measure_list(f: filters.Filters) -> None:
     """The measures themselves, searchable, a page of rows at a time."""
     search = st.text_input(
         t("ft_search"), key="ft_search", placeholder=t("ft_search_hint"), on_change=_back_to_first_page
     ).strip()
     page_no = st.session_state.get("ft_page", 1)
-    listing = {**scope, "indicator": f.indicator, "search": search, "limit": PAGE_ROWS}
+    listing = {**f.scope(), "indicator": f.indicator, "search": search, "limit": PAGE_ROWS}
     rows = query("measures_list", **listing, offset=(page_no - 1) * PAGE_ROWS)
     if rows.empty and page_no > 1:  # the filters changed under a later page
         page_no = 1
@@ -218,8 +218,8 @@ for column, code in zip(columns[2:], measure_view.STATUS_ORDER, strict=True):
 
 page.sections(
     page.Section("ft_tab_year", partial(_the_year, f)),
-    page.Section("ft_tab_red_flags", _red_flags),
-    page.Section("ft_tab_change", _targeted_change),
-    page.Section("ft_tab_continuity", _continuity),
-    page.Section("ft_list", _measure_list, keep=("ft_search", "ft_page")),
+    page.Section("ft_tab_red_flags", partial(_red_flags, f)),
+    page.Section("ft_tab_change", partial(_targeted_change, f)),
+    page.Section("ft_tab_continuity", partial(_continuity, f)),
+    page.Section("ft_list", partial(_measure_list, f), keep=("ft_search", "ft_page")),
 )

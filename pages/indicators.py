@@ -42,7 +42,7 @@ def _points_lost(year: int, choice: dict) -> None:
     st.caption(t("points_lost_note"))
 
 
-def _spread() -> None:
+def _spread(choice: dict, threshold: float) -> None:
     """How each indicator's scores spread by agency type or province."""
     st.subheader(t("distribution"))
     st.session_state.setdefault("ind_group_by", "agency_type")
@@ -75,7 +75,7 @@ def _spread() -> None:
     st.caption(t("distribution_note"))
 
 
-def _below_threshold() -> None:
+def _below_threshold(choice: dict, threshold: float) -> None:
     """Agencies below the threshold, longest run of consecutive years first."""
     st.subheader(t("below_threshold"))
     below = query("agencies_below_threshold", **choice, threshold=threshold, limit=MAX_LISTED)
@@ -133,6 +133,6 @@ page.definitions(f.year)
 
 page.sections(
     page.Section("ind_tab_points", partial(_points_lost, f.year, choice)),
-    page.Section("ind_tab_spread", _spread, keep=("ind_group_by",)),
-    page.Section("ind_tab_below", _below_threshold),
+    page.Section("ind_tab_spread", partial(_spread, choice, threshold), keep=("ind_group_by",)),
+    page.Section("ind_tab_below", partial(_below_threshold, choice, threshold)),
 )
