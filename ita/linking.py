@@ -49,7 +49,7 @@ CONNECTORS = ("ใน", "ของ", "การ", "เรื่อง", "แล�
 _GAP = "(?:{}){{0,2}}".format("|".join(CONNECTORS))
 
 _INSTRUMENT_RE = re.compile(r"(?<![A-Z])(IIT|EIT|OIT)(?![A-Z])")
-_NAMED_INDICATOR_RE = re.compile(r"ตัวชี้วัดที่\s*(\d{1,2})(?![\d.])(.*)")
+_NAMED_INDICATOR_RE = re.compile(r"(?:ตัวชี้วัด|ประเด็น)ที่\s*(\d{1,2})(?![\d.])(.*)")
 _THAI_SPACE_RE = re.compile(r"(?<=[\u0e00-\u0e7f]) +(?=[\u0e00-\u0e7f])")
 _THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
 _WORD_RE = re.compile(r"[a-z0-9]+|[\u0e00-\u0e7f]+")
@@ -256,8 +256,9 @@ def link_measure(
 
 def _named_indicator(group: str | None, indicators: tuple[framework.Indicator, ...]) -> int | None:
     """The indicator a heading names by number and by its name in the measure's framework ("ตัวชี้วัดที่ 9
-    การเปิดเผยข้อมูล"): the document says what the measure aims at. The number alone is not enough, since
-    other frameworks number theirs differently ("ตัวชี้วัดที่ 1 : การจัดซื้อจัดจ้าง" in MOIT)."""
+    การเปิดเผยข้อมูล", "ประเด็นที่ 1 การปฏิบัติหน้าที่"): the document says what the measure aims at. The
+    number alone is not enough, since other frameworks number theirs differently ("ตัวชี้วัดที่ 1 :
+    การจัดซื้อจัดจ้าง" in MOIT) and a report may number its own issues ("ประเด็นที่ 2 การให้บริการ")."""
     found = _NAMED_INDICATOR_RE.search(normalize_text(group or ""))
     indicator = next((i for i in indicators if found and i.no == int(found[1])), None)
     if indicator is None:

@@ -167,7 +167,7 @@ def test_the_instruments_indicators_come_from_the_measures_framework(monkeypatch
 
 
 def test_an_issue_heading_is_evidence_like_the_title() -> None:
-    heading = "ประเด็นที่ 4 กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ"
+    heading = "ประเด็นที่ 3 กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ"
     targets = link_measure("จัดทำคู่มือ", [], None, heading)
     assert [(t.indicator_no, t.evidence) for t in targets] == [(4, ["ทรัพย์สินของราชการ", "ใช้ทรัพย์สิน"])]
     assert primary("จัดทำคู่มือ", group="ประเด็นที่ 2 การให้บริการและระบบ E-Service") == 8
@@ -191,6 +191,8 @@ def test_a_heading_naming_an_indicator_of_the_framework_puts_it_first() -> None:
     assert targets[0].indicator_no == 1
     assert targets[0].evidence[0] == heading
     assert {t.indicator_no for t in targets[1:]} <= {6, 9} and len(targets) <= 3
+    # an issue heading names it the same way
+    assert link_measure(title, [], None, "ประเด็นที่ 1 การปฏิบัติหน้าที่")[0].indicator_no == 1
     # the name must agree with the number: "การใช้ทรัพย์สินของราชการ" is indicator 4, not 5
     assert link_measure("ทบทวนคู่มือ", [], None, "ตัวชี้วัดที่ 5 การใช้ทรัพย์สินของราชการ")[0].indicator_no == 4
 
