@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test setup system-deps ocr-deps serve serve-deps build bench lint
 
+# the first start builds the database here, in the terminal, so no visitor waits on a half-drawn page
 run: setup ocr-deps
+	$(PY) -m ita build --if-missing
 	$(PY) -m streamlit run dashboard.py
 
 test: setup system-deps lint

@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--from", dest="source", type=Path, help="restore from a Parquet export instead of data/"
     )
+    build.add_argument(
+        "--if-missing", action="store_true", help="only when the database file does not exist yet"
+    )
     build.set_defaults(run=_build)
 
     export = commands.add_parser("export", help="write every table and public view as Parquet or CSV")
@@ -178,6 +181,8 @@ def _brief(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from ita.build import build
 
+    if args.if_missing and args.db.exists():
+        return 0
     if args.source:
         from ita import backup
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ita import load, refresh, snapshot
+from ita import db, load, refresh, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "documents"
@@ -333,3 +333,13 @@ def test_a_file_that_fails_to_write_in_a_group_stops_no_other(con, tmp_path, mon
     ]
     assert names == ["001", "003"]
     assert con.execute("SELECT count(*) FROM agencies WHERE name LIKE '%ทดสอบ%'").fetchone() == (0,)
+
+
+def test_build_if_missing_builds_once(tmp_path):
+    """`make run` builds the database in the terminal on the first start only."""
+    db_path = tmp_path / "ita.duckdb"
+    assert _cli("build", "--if-missing", "--no-synthetic", "--db", str(db_path)).returncode == 0
+    built = db.database_version(db_path)
+    again = _cli("build", "--if-missing", "--no-synthetic", "--db", str(db_path))
+    assert again.returncode == 0 and again.stdout == ""
+    assert db.database_version(db_path) == built

@@ -35,7 +35,7 @@ def ensure_database() -> None:
         if not db.DEFAULT_DB.exists():
             from ita.build import build
 
-            with st.spinner("Building the database from data/ (first start only)…"):
+            with st.spinner(labels.t("building_database")):
                 build(db.DEFAULT_DB)
 
 

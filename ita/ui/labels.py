@@ -504,6 +504,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "dt_files": ("ไฟล์", "Files"),
     "dt_import": ("นำเข้า", "Import"),
     "dt_importing": ("กำลังนำเข้า…", "Importing…"),
+    "building_database": (
+        "กำลังสร้างฐานข้อมูลจาก data/ (ครั้งแรกที่เปิดเท่านั้น)…",
+        "Building the database from data/ (first start only)…",
+    ),
     "dt_page_read": ("อ่านหน้า {page} จาก {pages}", "page {page} of {pages} read"),
     "dt_page_read_ocr": ("อ่านหน้า {page} จาก {pages} (ภาพสแกน)", "page {page} of {pages} read (scan, OCR)"),
     "dt_warnings": ("ผลการตรวจสอบข้อมูล", "Validation warnings"),
