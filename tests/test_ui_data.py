@@ -1,6 +1,8 @@
 """The pages' caches: query results shared without being changed by a page, views built once per version."""
 
 import logging
+import threading
+import time
 
 import pytest
 
@@ -46,3 +48,53 @@ def test_a_view_is_built_once_per_arguments_database_version_and_language(monkey
     language[0] = "en"
     view(2566)
     assert built == [(2566, None), (2566, "ขอนแก่น"), (2566, None), (2566, None)]
+
+
+def test_sessions_asking_at_once_for_a_value_make_it_once():
+    cache, calls, started = data._Lru(4), [], threading.Event()
+
+    def slow() -> str:
+        calls.append(1)
+        started.set()
+        time.sleep(0.2)
+        return "made"
+
+    first = threading.Thread(target=lambda: results.append(cache.get("k", slow)))
+    results: list[str] = []
+    first.start()
+    started.wait()
+    others = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(5)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join()
+    assert results == ["made"] * 6 and len(calls) == 1
+
+
+def test_a_value_that_failed_to_be_made_is_made_again_by_who_waited():
+    cache, started, release = data._Lru(4), threading.Event(), threading.Event()
+
+    def failing() -> str:
+        started.set()
+        release.wait()
+        raise RuntimeError("query failed")
+
+    errors: list[Exception] = []
+
+    def first() -> None:
+        try:
+            cache.get("k", failing)
+        except RuntimeError as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    started.wait()
+    waiter_result: list[str] = []
+    waiter = threading.Thread(target=lambda: waiter_result.append(cache.get("k", lambda: "second try")))
+    waiter.start()
+    release.set()
+    thread.join()
+    waiter.join()
+    assert len(errors) == 1 and waiter_result == ["second try"]
+    assert cache.get("k", lambda: "unused") == "second try"

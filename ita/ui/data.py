@@ -41,23 +41,38 @@ def ensure_database() -> None:
 
 class _Lru:
     """A thread-safe least-recently-used map. Unlike st.cache_data it neither pickles on write nor
-    unpickles on read: a hit costs a dictionary lookup, which is what a rerun pays for every query."""
+    unpickles on read: a hit costs a dictionary lookup, which is what a rerun pays for every query.
+
+    A value is made once however many sessions ask for it at the same moment (ten sessions choosing a
+    year no one has chosen yet): the first makes it, the others wait for it.
+    """
 
     def __init__(self, size: int) -> None:
         self._size = size
         self._items: OrderedDict[Hashable, object] = OrderedDict()
+        self._making: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = make()  # outside the lock: a slow query must not hold up the other sessions' hits
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                making = self._making.get(key)
+                if making is None:
+                    self._making[key] = threading.Event()
+                    break
+            making.wait()  # another session is making it; if that fails, the next one asking makes it
+        try:
+            value = make()  # outside the lock: a slow query must not hold up the other sessions' hits
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        finally:
+            with self._lock:
+                self._making.pop(key).set()
         return value
 
     def clear(self) -> None:
