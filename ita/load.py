@@ -64,6 +64,12 @@ _REAL_DOCUMENTS = """
     ORDER BY document_id"""
 _SUPERSEDE = "UPDATE documents SET superseded_by = $id WHERE list_contains($older, document_id)"
 _AGENCIES_OF_DOCUMENTS = "SELECT DISTINCT agency_id FROM assessments WHERE list_contains($ids, document_id)"
+# of these sheets, the ones scoring any of the (agency, year) pairs given
+_SHEETS_SCORING_ANY = """
+    SELECT DISTINCT a.document_id
+    FROM assessments a
+    JOIN (SELECT unnest($agency_ids) AS agency_id, unnest($years) AS fiscal_year) p USING (agency_id, fiscal_year)
+    WHERE list_contains($ids, a.document_id)"""
 _ADD_TO_SCOPE = "INSERT INTO refresh_scope SELECT unnest($ids)"
 _REAL_MEASURES = """
     SELECT measure_id, title, steps, result, group_label, fiscal_year FROM measures
@@ -278,7 +284,7 @@ class _State:
 
 
 def _standing_key(kind: str, agency_id: int | None, fiscal_year: int | None, file_name: str) -> tuple:
-    # a score sheet covers many agencies: its corrected version is the one with the same file name
+    # a score sheet covers many agencies: its corrected version has the same file name (see _write_sheet)
     return (kind, file_name) if agency_id is None else (kind, agency_id, fiscal_year)
 
 
@@ -359,8 +365,10 @@ def _insert_document(
     period: tuple | None,
     warnings: list[Warning_],
     row_account: RowAccount | None = None,
+    corrected: Callable[[list[int]], list[int]] | None = None,
 ) -> tuple[int, list[int]]:
-    """Insert the document and its warnings; returns its id and the older versions it supersedes."""
+    """Insert the document and its warnings; returns its id and the older versions it supersedes: the
+    standing documents of its key, or those of them `corrected` picks."""
     document_id = state.take("document_id")
     _insert(
         con,
@@ -390,10 +398,11 @@ def _insert_document(
         ],
     )
     key = _standing_key(kind, agency_id, fiscal_year, name)
-    older = state.standing.get(key, [])
+    standing = state.standing.get(key, [])
+    older = corrected(standing) if corrected and standing else standing
     if older:
         con.execute(_SUPERSEDE, {"id": document_id, "older": older})
-    state.standing[key] = [document_id]
+    state.standing[key] = [*(d for d in standing if d not in older), document_id]
     state.seen[sha] = (document_id, kind)
     return document_id, older
 
@@ -517,6 +526,13 @@ def _write_sheet(
     years = sorted({r.fiscal_year for r in sheet.rows})
     resolution = state.directory.resolve([row.agency for row in sheet.rows], lambda: state.take("agency_id"))
     resolution.write(con)
+    scores = {"agency_ids": resolution.agency_ids, "years": [row.fiscal_year for row in sheet.rows]}
+
+    def corrected(same_name: list[int]) -> list[int]:
+        # Two provinces' sheets are often named alike ("ผลคะแนน ITA 2566.xlsx"): a sheet of the same name
+        # corrects an earlier one only when it scores some agency in some year the earlier one scored.
+        return [row[0] for row in con.execute(_SHEETS_SCORING_ANY, {**scores, "ids": same_name}).fetchall()]
+
     document_id, older = _insert_document(
         con,
         state,
@@ -527,6 +543,7 @@ def _write_sheet(
         fiscal_year=years[0] if len(years) == 1 else None,
         period=None,
         warnings=sheet.warnings,
+        corrected=corrected,
     )
     scored = [
         (

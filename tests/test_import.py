@@ -343,3 +343,26 @@ def test_build_if_missing_builds_once(tmp_path):
     again = _cli("build", "--if-missing", "--no-synthetic", "--db", str(db_path))
     assert again.returncode == 0 and again.stdout == ""
     assert db.database_version(db_path) == built
+
+
+def test_sheets_of_two_provinces_named_alike_both_stand(con, tmp_path):
+    """Only a sheet that scores some of the same agencies in the same years corrects one of its name."""
+    header = "หน่วยงาน,จังหวัด,ปีงบประมาณ,คะแนน\n"
+    khon_kaen, uttaradit, corrected = (tmp_path / folder for folder in ("ขอนแก่น", "อุตรดิตถ์", "แก้ไข"))
+    for folder, row in (
+        (khon_kaen, "เทศบาลนครขอนแก่น,ขอนแก่น,2566,96.04"),
+        (uttaradit, "องค์การบริหารส่วนตำบลนาขุม,อุตรดิตถ์,2566,84.21"),
+        (corrected, "เทศบาลนครขอนแก่น,ขอนแก่น,2566,95.5"),
+    ):
+        folder.mkdir()
+        (folder / "ผลคะแนน ITA 2566.csv").write_text(header + row + "\n", encoding="utf-8")
+    importer = load.Importer(con)
+    first, second = (importer.import_file(f / "ผลคะแนน ITA 2566.csv") for f in (khon_kaen, uttaradit))
+    assert second.superseded == []
+    third = importer.import_file(corrected / "ผลคะแนน ITA 2566.csv")
+    assert third.superseded == [first.document_id]
+    standing = con.execute(
+        "SELECT a.score FROM assessments a JOIN documents d USING (document_id) "
+        "WHERE d.superseded_by IS NULL AND NOT a.is_synthetic ORDER BY a.score"
+    ).fetchall()
+    assert standing == [(84.21,), (95.5,)]
