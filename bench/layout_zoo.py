@@ -1,6 +1,6 @@
 """How well the report parser reads the layout zoo (tests/fixtures/layouts), field by field.
 
-Run: .venv/bin/python bench/layout_zoo.py [--misses] [--scans]
+Run: .venv/bin/python bench/layout_zoo.py [--misses] [--scans] [--batch A B]
 
 Prints, per document and format, the expected fields the parse got right; the totals per batch (A: the
 documents the parser was built on; B, C: written later and parsed once before any change for them); and
@@ -32,11 +32,14 @@ def main() -> None:
         action="store_true",
         help="also print and scan each document at 300 dpi and read it by OCR (slow)",
     )
+    parser.add_argument("--batch", nargs="*", help="only these batches (A B C)")
     args = parser.parse_args()
     fields: Counter[tuple[str, bool]] = Counter()  # (batch, right) → fields
     links: Counter[tuple[str, str]] = Counter()  # (batch, outcome) → measures
     with tempfile.TemporaryDirectory() as folder:
         for layout in layouts():
+            if args.batch and layout.batch not in args.batch:
+                continue
             for suffix in layout.formats + ((".scan.pdf",) if args.scans else ()):
                 try:
                     doc = parse_layout(layout, suffix, Path(folder))

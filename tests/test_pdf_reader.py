@@ -228,6 +228,34 @@ def test_the_tesseract_word_table_becomes_lines() -> None:
     assert [line.text for line in second] == ["✓"]
 
 
+def test_a_line_of_marks_alone_is_dropped() -> None:
+    """Tesseract reads the marks stacked over a Thai line (ไ ้ ์) as a line of their own ("= ฆ ๕ ย")."""
+    tsv = (
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        "5\t1\t1\t1\t1\t1\t103\t24\t23\t12\t56.0\t=\n"
+        "5\t1\t1\t1\t1\t2\t259\t20\t21\t15\t82.0\tฆ\n"
+        "5\t1\t1\t1\t2\t1\t21\t49\t22\t26\t93.0\t๑.\n"
+        "5\t1\t1\t1\t2\t2\t90\t27\t300\t48\t93.0\tเปิดเผยข้อมูล\n"
+        "5\t1\t1\t1\t2\t3\t400\t40\t30\t34\t97.0\tสา\n"
+        "5\t1\t1\t1\t3\t1\t21\t119\t180\t34\t97.0\tครบถ้วน\n"
+    )
+    [lines] = ocr_engine._lines_from_tsv(tsv, 1)
+    assert [line.text for line in lines] == ["๑. เปิดเผยข้อมูลสา", "ครบถ้วน"]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "workers", "shares"),
+    [
+        ([10**6] * 4, 2, [(0, 2), (2, 4)]),
+        ([10**6, 10, 10, 10**6], 2, [(0, 2), (2, 4)]),
+        ([10**6] * 3, 4, [(0, 1), (1, 2), (2, 3)]),
+        ([1000] * 30, 2, [(0, 30)]),  # too little to be worth a second process
+    ],
+)
+def test_ocr_work_is_shared_among_processes(sizes: list[int], workers: int, shares) -> None:
+    assert ocr_engine._shares(sizes, workers) == shares
+
+
 # --- the legacy glyph table ---------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 import shutil
@@ -28,6 +29,10 @@ TESSERACT_LANGUAGES = "tha"
 LATIN_LANGUAGE = "eng"
 _PAGE_SEGMENTATION = "6"  # each crop is one block of text
 _TIMEOUT_SECONDS = 300
+_MAX_WORKERS = 4
+_MARK_LINE_SHARE = 0.6  # a "line" lower than this share of the letters below it holds only their marks
+_LINE_PITCH_MIN = 1.2  # letter heights: lines of text lie at least this far apart, baseline to baseline
+_MIN_SHARE_PIXELS = 400_000  # about two table cells at 300 dpi: less is read by one process
 # Symbols Thai text does not use, which the Thai model makes of Latin letters.
 # ... and a grade (ระดับ A) it read as a stroke
 _THAI_LETTER_RE = re.compile(r"[\u0e01-\u0e2e]")
@@ -58,7 +63,7 @@ class TesseractEngine:
     def read(self, crops: Sequence[np.ndarray]) -> list[list[TextLine]]:
         if not crops:
             return []
-        lines = _lines_from_tsv(self._tsv(crops, self.languages, _PAGE_SEGMENTATION), len(crops))
+        lines = self._read(crops, self.languages, _PAGE_SEGMENTATION)
         if self.latin:
             lines = self._latin_read_again(crops, lines)
         return lines
@@ -67,27 +72,47 @@ class TesseractEngine:
     def latin(self) -> bool:
         return _has_language(self.executable, LATIN_LANGUAGE)
 
-    def _tsv(self, images: Sequence[np.ndarray], languages: str, segmentation: str) -> str:
-        """Tesseract's word table for all `images` in one call, so its model loads once."""
+    def _read(self, images: Sequence[np.ndarray], languages: str, segmentation: str) -> list[list[TextLine]]:
+        """Every image's lines: the images shared out, in order, among a few Tesseract processes run at
+        once (each loads its model once and reads its share on one core)."""
+        shares = _shares([image.size for image in images], _workers())
+        with tempfile.TemporaryDirectory(prefix="ita-ocr-") as folder:
+            running = [
+                self._start(images[start:end], Path(folder) / f"{n}", languages, segmentation)
+                for n, (start, end) in enumerate(shares)
+            ]
+            try:
+                outputs = [process.communicate(timeout=_TIMEOUT_SECONDS) for process in running]
+            finally:
+                for process in running:
+                    if process.poll() is None:
+                        process.kill()
+                        process.wait()
+        lines: list[list[TextLine]] = []
+        for process, (start, end), (out, err) in zip(running, shares, outputs, strict=True):
+            if process.returncode != 0:
+                raise OcrError(err.decode("utf-8", "replace").strip()[-300:])
+            lines += _lines_from_tsv(out.decode("utf-8"), end - start)
+        return lines
+
+    def _start(
+        self, images: Sequence[np.ndarray], folder: Path, languages: str, segmentation: str
+    ) -> subprocess.Popen[bytes]:
+        """Tesseract started on `images` (written into `folder`), giving its word table on stdout."""
         import cv2
 
-        with tempfile.TemporaryDirectory(prefix="ita-ocr-") as folder:
-            paths = []
-            for n, image in enumerate(images):
-                path = Path(folder) / f"{n:04d}.png"
-                cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
-                paths.append(str(path))
-            listing = Path(folder) / "images.txt"
-            listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
-            command = [self.executable, str(listing), "stdout", "-l", languages, "--psm", segmentation]
-            command += ["-c", "preserve_interword_spaces=1", "tsv"]
-            env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-            done = subprocess.run(
-                command, capture_output=True, timeout=_TIMEOUT_SECONDS, env=env, check=False
-            )
-        if done.returncode != 0:
-            raise OcrError(done.stderr.decode("utf-8", "replace").strip()[-300:])
-        return done.stdout.decode("utf-8")
+        folder.mkdir()
+        paths = []
+        for n, image in enumerate(images):
+            path = folder / f"{n:04d}.png"
+            cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+            paths.append(str(path))
+        listing = folder / "images.txt"
+        listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+        command = [self.executable, str(listing), "stdout", "-l", languages, "--psm", segmentation]
+        command += ["-c", "preserve_interword_spaces=1", "tsv"]
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
     def _latin_read_again(
         self, crops: Sequence[np.ndarray], lines: list[list[TextLine]]
@@ -110,7 +135,7 @@ class TesseractEngine:
             x0, x1 = max(0, int(line.x0) - 6), min(crop.shape[1], int(line.x1) + 6)
             images.append((_padded(crop[y0:y1, x0:x1]), x0 - 10, y0 - 10))
         languages = f"{self.languages}+{LATIN_LANGUAGE}"
-        read = _lines_from_tsv(self._tsv([image for image, _, _ in images], languages, "7"), len(images))
+        read = self._read([image for image, _, _ in images], languages, "7")
         for (c, n), (_, dx, dy), found in zip(suspects, images, read, strict=True):
             latin = [
                 Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.confidence)
@@ -144,6 +169,27 @@ def _padded(image: np.ndarray) -> np.ndarray:
     return cv2.copyMakeBorder(image, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
 
 
+def _workers() -> int:
+    """Tesseract processes to run at once: one per core, up to _MAX_WORKERS."""
+    return max(1, min(_MAX_WORKERS, os.cpu_count() or 1))
+
+
+def _shares(sizes: list[int], workers: int) -> list[tuple[int, int]]:
+    """`sizes` cut into at most `workers` runs (start, end) of about equal total, none empty; work
+    too small to share stays in one run, as a process costs more to start than it would save."""
+    total = sum(sizes)
+    count = max(1, min(workers, len(sizes), total // _MIN_SHARE_PIXELS))
+    ends = list(itertools.accumulate(sizes))
+    cuts = [0]
+    for k in range(1, count):
+        # the cut whose total before it is nearest to k/count of all, after the previous cut
+        last = len(sizes) - (count - k)  # room for a run after each cut still to make
+        cut = min(range(cuts[-1] + 1, last + 1), key=lambda n: abs(ends[n - 1] - total * k / count))
+        cuts.append(cut)
+    cuts.append(len(sizes))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
 def _lines_from_tsv(tsv: str, crops: int) -> list[list[TextLine]]:
     """Tesseract's word table → lines per crop (its page_num counts the images from 1)."""
     words: dict[tuple[int, int, int, int], list[dict[str, str]]] = {}
@@ -155,7 +201,29 @@ def _lines_from_tsv(tsv: str, crops: int) -> list[list[TextLine]]:
     out: list[list[TextLine]] = [[] for _ in range(crops)]
     for (page, *_), line in sorted(words.items()):
         out[page - 1].append(ocr_line([_word(w) for w in line]))
-    return out
+    return [_without_mark_lines(lines) for lines in out]
+
+
+def _without_mark_lines(lines: list[TextLine]) -> list[TextLine]:
+    """The lines without those Tesseract makes of the marks stacked above the next line (ไ ้ ์ read
+    as a line of their own, "= ฆ ๕ ย"): over that line, and either closer to its baseline than a line
+    of text can be or made of pieces lower than its letters, just above them."""
+    kept = []
+    for line, below in itertools.zip_longest(lines, lines[1:]):
+        if below is None or line.x1 < below.x0 or line.x0 > below.x1:
+            kept.append(line)
+            continue
+        letters = sorted(w.bottom - w.top for w in below.words)[len(below.words) // 4]
+        height = _median([w.bottom - w.top for w in line.words])
+        too_close = below.bottom - line.bottom < _LINE_PITCH_MIN * letters
+        low_and_above = height < _MARK_LINE_SHARE * letters and line.bottom >= below.top - 0.5 * letters
+        if not (too_close or low_and_above):
+            kept.append(line)
+    return kept
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 def _word(row: dict[str, str]) -> Word:
