@@ -243,6 +243,32 @@ def test_a_line_of_marks_alone_is_dropped() -> None:
     assert [line.text for line in lines] == ["๑. เปิดเผยข้อมูลสา", "ครบถ้วน"]
 
 
+def _words(*pieces: tuple[str, float]) -> list:
+    from ita.parse.page_layout import Word
+
+    return [Word(text, 20 * n, 0, 20 * n + 18, 30, confidence) for n, (text, confidence) in enumerate(pieces)]
+
+
+@pytest.mark.parametrize(
+    ("english", "thai", "before", "wins"),
+    [
+        (("EIT", 95), [("ย", 70), ("1", 42)], "ยกระดับ", True),
+        (("E-Service", 92), [("โ", 69), ("5", 18), ("๊", 17), ("-", 93)], "ระบบ", True),
+        (("Activities", 97), [("6", 41), ("พ", 60), ("ฟั", 63)], "", True),
+        (("No.", 97), [("เอ.", 12)], "", True),
+        (("B", 90), [("8", 97)], "อยู่ในระดับ", True),  # a grade after ระดับ
+        (("JOU", 74), [("ร", 97), ("อ", 97), ("บ", 97)], "", False),  # the English model on Thai
+        (("lo.", 92), [("๒", 93), (".", 91)], "", False),  # Thai digits it reads as letters
+        (("Del", 76), [("๒", 82), ("๓", 80)], "", False),
+        (("A.A.", 92), [("ต", 93), (".", 91), ("ค", 91)], "", False),
+        (("B", 90), [("บ", 60)], "", False),  # a lone capital only as a grade
+    ],
+)
+def test_an_english_reading_wins_only_where_it_is_english_and_surer(english, thai, before, wins) -> None:
+    [word] = _words(english)
+    assert ocr_engine._english_wins(word, _words(*thai), before) is wins
+
+
 @pytest.mark.parametrize(
     ("sizes", "workers", "shares"),
     [

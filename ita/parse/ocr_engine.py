@@ -33,11 +33,16 @@ _MAX_WORKERS = 4
 _MARK_LINE_SHARE = 0.6  # a "line" lower than this share of the letters below it holds only their marks
 _LINE_PITCH_MIN = 1.2  # letter heights: lines of text lie at least this far apart, baseline to baseline
 _MIN_SHARE_PIXELS = 400_000  # about two table cells at 300 dpi: less is read by one process
-# Symbols Thai text does not use, which the Thai model makes of Latin letters.
-# ... and a grade (ระดับ A) it read as a stroke
+# Symbols Thai text does not use, which the Thai model makes of Latin letters, and a grade
+# (ระดับ A) it read as a digit or a stroke
+_LATIN_SUSPECT_RE = re.compile(r"[|\[\]!{}=%@\"“”<>]|ระดับ\s*[^\u0e01-\u0e5bA-F\s]")
+_UNSURE_THAI = 70.0  # a line with a word read below this may hold English the Thai model garbled
+_SURE_LATIN_MIN = 70.0
+_LATIN_MARGIN = 10.0  # how much surer of a word the English model must be than the Thai one
 _THAI_LETTER_RE = re.compile(r"[\u0e01-\u0e2e]")
-_LATIN_SUSPECT_RE = re.compile(r"[|\[\]!{}]|ระดับ\s*[^\u0e01-\u0e5bA-F\s]")
-_LATIN_WORD_RE = re.compile(r"\(?[A-Za-z]{2,}[A-Za-z0-9.)-]*|(?P<grade>AA|[A-F])")  # ITA, (IIT), E-Service
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+_GRADE_RE = re.compile(r"AA|[A-F]")
+_GRADE_BEFORE_RE = re.compile(r"ระดับ\s*$")
 
 
 class OcrEngine(Protocol):
@@ -117,50 +122,70 @@ class TesseractEngine:
     def _latin_read_again(
         self, crops: Sequence[np.ndarray], lines: list[list[TextLine]]
     ) -> list[list[TextLine]]:
-        """Lines where the Thai model turned Latin letters into symbols ("|โก," for ITA, "(|[1)" for
-        IIT) read again with the Thai and English models together, in one more call: the pair is
-        slower, and few lines have English words."""
+        """Lines where the Thai model may have turned Latin letters into Thai or symbols ("ย11" for
+        IIT, "(๐011)" for (OIT), "โ5๊-ว5อห/6อ6" for E-Service) read again with the English model, in
+        one more call; an English word replaces the Thai reading it covers where it is surer of it
+        (see _english_wins). Suspect are lines with a word read below _UNSURE_THAI or with symbols
+        Thai text does not use, few of a page's lines."""
         suspects = [
             (c, n)
             for c, crop_lines in enumerate(lines)
             for n, line in enumerate(crop_lines)
-            if _LATIN_SUSPECT_RE.search(line.text)
+            if _LATIN_SUSPECT_RE.search(line.text) or min(w.confidence for w in line.words) < _UNSURE_THAI
         ]
         if not suspects:
             return lines
         images = []
         for c, n in suspects:
             line, crop = lines[c][n], crops[c]
-            y0, y1 = max(0, int(line.top) - 8), min(crop.shape[0], int(line.bottom) + 8)
-            x0, x1 = max(0, int(line.x0) - 6), min(crop.shape[1], int(line.x1) + 6)
-            images.append((_padded(crop[y0:y1, x0:x1]), x0 - 10, y0 - 10))
-        languages = f"{self.languages}+{LATIN_LANGUAGE}"
-        read = self._read([image for image, _, _ in images], languages, "7")
+            top = min(w.top for w in line.words)
+            bottom = max(w.bottom for w in line.words)
+            y0, y1 = max(0, int(top) - 8), min(crop.shape[0], int(bottom) + 8)
+            # the crop's width: the Thai model's boxes may end inside an English word
+            images.append((_padded(crop[y0:y1]), -10, y0 - 10))
+        read = self._read([image for image, _, _ in images], LATIN_LANGUAGE, "7")
         for (c, n), (_, dx, dy), found in zip(suspects, images, read, strict=True):
             latin = [
                 Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.confidence)
                 for line in found
                 for w in line.words
-                if _LATIN_WORD_RE.fullmatch(w.text)
             ]
-            if latin:
-                lines[c][n] = ocr_line(_with_latin(list(lines[c][n].words), latin))
+            words = _with_latin(list(lines[c][n].words), latin)
+            if words != list(lines[c][n].words):
+                lines[c][n] = ocr_line(words)
         return lines
 
 
 def _with_latin(words: list[Word], latin: list[Word]) -> list[Word]:
-    """The Thai model's words with the English words laid over the ones they cover."""
+    """The Thai model's words with the English words laid over those they cover where they win."""
     for word in latin:
         covered = [w for w in words if word.x0 - 2 <= (w.x0 + w.x1) / 2 <= word.x1 + 2]
-        if _LATIN_WORD_RE.fullmatch(word.text)["grade"] and any(
-            _THAI_LETTER_RE.search(w.text) for w in covered
-        ):
-            continue  # a lone capital is a grade only where the Thai model saw no Thai
-        if covered:
+        before = words[: words.index(covered[0])] if covered else []
+        if covered and _english_wins(word, covered, "".join(w.text for w in before)):
             at = words.index(covered[0])
             words = [w for w in words if w not in covered]
             words.insert(at, word)
     return words
+
+
+def _english_wins(word: Word, covered: list[Word], before: str) -> bool:
+    """Whether the English model's `word` is the better reading of the Thai model's `covered` words.
+
+    It must look like English (a run of three letters: IIT, E-Service, Activities; or two read
+    very surely where the Thai reading was not: "No."), or be a grade after ระดับ; and the English
+    model must be surer of it than the Thai model was of the least sure word it covers. On Thai text
+    the English model is unsure ("JOU" for รอบ at 71, Thai 97), and its high-confidence misreadings
+    of Thai digits are short ("lo." for ๒.).
+    """
+    thai = "".join(w.text for w in covered)
+    thai_confidence = min(w.confidence for w in covered)
+    if thai == word.text or word.confidence < _SURE_LATIN_MIN:
+        return False
+    if _GRADE_RE.fullmatch(word.text):
+        return bool(_GRADE_BEFORE_RE.search(before)) and not _THAI_LETTER_RE.search(thai)
+    letters = max((len(run) for run in _LATIN_RUN_RE.findall(word.text)), default=0)
+    english = letters >= 3 or (letters == 2 and word.confidence >= 90 and thai_confidence < 50)
+    return english and word.confidence >= thai_confidence + _LATIN_MARGIN
 
 
 def _padded(image: np.ndarray) -> np.ndarray:
