@@ -269,6 +269,32 @@ def test_an_english_reading_wins_only_where_it_is_english_and_surer(english, tha
     assert ocr_engine._english_wins(word, _words(*thai), before) is wins
 
 
+def test_spaces_are_where_the_page_shows_blank() -> None:
+    """Glyphs 30 pixels high, 6 apart inside words and 22 apart at the one space; OCR's pieces have
+    boxes that overlap the ink, fall short of it and gap where there is no space."""
+    import numpy as np
+
+    from ita.parse.ocr_spaces import with_spaces
+    from ita.parse.page_layout import Word, ocr_line
+
+    ink = np.zeros((60, 400), bool)
+    lefts = [10, 36, 62, 88, 130, 156, 182]  # a 22-pixel blank after the fourth glyph
+    for x in lefts:
+        ink[20:50, x : x + 20] = True
+    ink[8:16, 40:50] = True  # a tone mark above the second glyph
+    pieces = [("การ", 8, 60), ("ให้", 84, 112), ("บริ", 124, 160), ("การ", 170, 204)]
+    words = [Word(text, x0, 18, x1, 50, 95.0) for text, x0, x1 in pieces]
+    # box gaps of 24, 12 and 10 pixels; one blank of 22
+    assert with_spaces(ocr_line(words), ink).text == "การให้ บริการ"
+    # a tone cut off its letter, its box over the blank: the space goes after it, before the letter
+    cut = [
+        Word("ห", 86, 18, 108, 50, 95.0),
+        Word("้", 112, 6, 128, 16, 90.0),
+        Word("บ", 126, 18, 152, 50, 95.0),
+    ]
+    assert with_spaces(ocr_line(cut), ink).text == "ห้ บ"
+
+
 @pytest.mark.parametrize(
     ("sizes", "workers", "shares"),
     [

@@ -145,11 +145,7 @@ class TesseractEngine:
             images.append((_padded(crop[y0:y1]), -10, y0 - 10))
         read = self._read([image for image, _, _ in images], LATIN_LANGUAGE, "7")
         for (c, n), (_, dx, dy), found in zip(suspects, images, read, strict=True):
-            latin = [
-                Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.confidence)
-                for line in found
-                for w in line.words
-            ]
+            latin = [w.moved(dx, dy) for line in found for w in line.words]
             words = _with_latin(list(lines[c][n].words), latin)
             if words != list(lines[c][n].words):
                 lines[c][n] = ocr_line(words)

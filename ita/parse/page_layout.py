@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ita.parse.ocr_text import restore
 from ita.parse.table_grid import Box, Table
@@ -33,7 +33,8 @@ _HYPHENS = "\x02\xad"  # PDFium's mark for a hyphen ending a line, and the soft 
 
 @dataclass(frozen=True)
 class Word:
-    """A piece of a line as OCR cut it, with its box and confidence (0–100)."""
+    """A piece of a line as OCR cut it, with its box and confidence (0–100), and whether the page
+    shows a space before it (None: not measured, judged by the boxes)."""
 
     text: str
     x0: float
@@ -41,6 +42,10 @@ class Word:
     x1: float
     bottom: float
     confidence: float
+    space_before: bool | None = None
+
+    def moved(self, dx: float, dy: float) -> Word:
+        return replace(self, x0=self.x0 + dx, top=self.top + dy, x1=self.x1 + dx, bottom=self.bottom + dy)
 
 
 @dataclass
@@ -58,14 +63,17 @@ class TextLine:
 
 def ocr_line(words: list[Word]) -> TextLine:
     """A line from OCR's words: a space only where the page shows a gap (Tesseract cuts Thai into
-    many pieces), its confidence the weakest word's."""
+    many pieces, a mark sometimes on its own), its confidence the weakest word's."""
     heights = sorted(w.bottom - w.top for w in words)
     # the line's baseline and body height, which marks and descenders above and below do not move
     bottom = sorted(w.bottom for w in words)[len(words) // 2]
     body = heights[len(heights) // 2]
     text = words[0].text
     for previous, word in itertools.pairwise(words):
-        text += (" " if word.x0 - previous.x1 > _SPACE_GAP * body else "") + word.text
+        space = word.space_before
+        if space is None:
+            space = word.x0 - previous.x1 > _SPACE_GAP * body
+        text += (" " if space and not marks_only(word.text) else "") + word.text
     return TextLine(
         x0=min(w.x0 for w in words),
         x1=max(w.x1 for w in words),
@@ -76,6 +84,11 @@ def ocr_line(words: list[Word]) -> TextLine:
         confidence=min(w.confidence for w in words),
         words=tuple(words),
     )
+
+
+def marks_only(text: str) -> bool:
+    """A piece of OCR text holding only Thai marks (a tone or vowel OCR cut off its letter)."""
+    return bool(text) and all(ch in MARKS for ch in text)
 
 
 @dataclass

@@ -16,6 +16,7 @@ import numpy as np
 from ita.errors import ParseError
 from ita.parse import thai_digits
 from ita.parse.ocr_engine import OcrEngine
+from ita.parse.ocr_spaces import with_spaces
 from ita.parse.page_layout import PageContent, PlacedLine, TextLine, Word, ocr_line, page_lines
 from ita.parse.table_grid import Box, Rule, Table, find_tables
 from ita.parse.thai_text_layer import MARKS
@@ -82,6 +83,10 @@ def read_image(image: np.ndarray, number: int, engine: OcrEngine) -> list[Placed
         crops.append(_pad(free_image[int(band.top) : int(band.bottom), int(band.x0) : int(band.x1)]))
         places.append((-1, None, band))
     read = engine.read(crops)
+    read = [
+        [with_spaces(line, crop_ink) for line in lines]
+        for lines, crop_ink in zip(read, (_ink(crop) > 0 for crop in crops), strict=True)
+    ]
     if thai_digits.available():
         read = [
             [_digits_read_again(line, crop) for line in lines]
@@ -124,9 +129,7 @@ def _pad(crop: np.ndarray) -> np.ndarray:
 
 def _moved(line: TextLine, dx: float, dy: float) -> TextLine:
     """A crop's line in page coordinates."""
-    return ocr_line(
-        [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.confidence) for w in line.words]
-    )
+    return ocr_line([w.moved(dx, dy) for w in line.words])
 
 
 def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
@@ -158,7 +161,7 @@ def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
             )
         confidence = reading.confidence
         text = written[:digits_at] + reading.text
-        words[start:end] = [Word(text, first.x0, top, run[-1].x1, bottom, confidence)]
+        words[start:end] = [Word(text, first.x0, top, run[-1].x1, bottom, confidence, first.space_before)]
         changed = True
     return ocr_line(words) if changed else line
 
