@@ -19,11 +19,11 @@ from ita.thai import arabic_digits
 BE_OFFSET = 543
 FISCAL_YEAR_START_MONTH = 10
 
-# Month names and abbreviations (ม.ค., ก.พ., มี.ค. …) as pythainlp writes them; an abbreviation is matched as
+# Month names and abbreviations (ม.ค., ก.พ., มี.ค. …) as pythainlp writes them; an abbreviation is
 # its parts before and after the dot, since documents space and dot them every way.
 _MONTHS = [date(2000, month, 1) for month in range(1, 13)]
 _MONTH_NAMES = tuple(thai_strftime(month, "%B") for month in _MONTHS)
-_MONTH_ABBREVIATIONS = tuple(tuple(thai_strftime(month, "%b").rstrip(".").split(".")) for month in _MONTHS)
+MONTH_ABBREVIATIONS = tuple(tuple(thai_strftime(month, "%b").rstrip(".").split(".")) for month in _MONTHS)
 _THAI_LETTER = "\u0e01-\u0e4e"
 
 
@@ -35,13 +35,13 @@ def _spaced(word: str) -> str:
 
 def _abbreviation(before: str, after: str) -> str:
     dotted = rf"{before}\s?\.\s?{after}(?:\s?\.)?"
-    undotted = rf"(?<![{_THAI_LETTER}]){before}\s?{after}(?![{_THAI_LETTER}.])"
+    undotted = rf"(?<![{_THAI_LETTER}]){before}\s?{after}\.?(?![{_THAI_LETTER}.])"  # "กย. 66" too
     return f"{dotted}|{undotted}"
 
 
 _MONTH_PATTERN = "|".join(
     f"(?P<m{no}>{_spaced(name)}|{_abbreviation(*abbr)})"
-    for no, (name, abbr) in enumerate(zip(_MONTH_NAMES, _MONTH_ABBREVIATIONS, strict=True), 1)
+    for no, (name, abbr) in enumerate(zip(_MONTH_NAMES, MONTH_ABBREVIATIONS, strict=True), 1)
 )
 _DATE_RE = re.compile(
     rf"(?:(?<![\d.])(?P<day>\d{{1,2}})\s*)?(?:{_MONTH_PATTERN})"

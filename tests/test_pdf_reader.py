@@ -401,6 +401,47 @@ def test_ocr_text_gets_its_dropped_marks_back(ocr: str, text: str) -> None:
     assert restore(ocr) == text
 
 
+@pytest.mark.parametrize(
+    ("ocr", "text"),
+    [
+        ("๑๔ กุพ. ๒๕๖๕", "๑๔ ก.พ. ๒๕๖๕"),  # the dot read as sara u
+        ("ต.ุค. ๖๖ - ก.ุย. ๖๗", "ต.ค. ๖๖ - ก.ย. ๖๗"),  # and with it
+        ("ธิ.ค. ๖๕", "ธ.ค. ๖๕"),
+        ("พ.ุย .67", "พ.ย.67"),
+        ("ตค. 65", "ต.ค. 65"),
+        ("มิ.ย. ๖๖", "มิ.ย. ๖๖"),
+        ("การกุศล กุพ", "การกุศล กุพ"),  # no dot: not taken for a month
+    ],
+)
+def test_month_abbreviations_ocr_misread_are_written_again(ocr: str, text: str) -> None:
+    from ita.parse.ocr_text import restore
+
+    assert restore(ocr) == text
+
+
+def test_lines_of_a_scanned_cell_join_as_their_words_and_numbers_were_written() -> None:
+    """A wrap between Thai words runs on; beside a number it was a space; inside a number too wide
+    for the cell it was not."""
+    from ita.parse.page_layout import Word, ocr_line, paragraphs
+
+    def line(y: int, *pieces: tuple[str, int, int, bool]) -> object:
+        return ocr_line([Word(text, x0, y, x1, y + 30, 95.0, space) for text, x0, x1, space in pieces])
+
+    def joined(first, second) -> str:
+        [paragraph] = paragraphs([first, second], right=230, explicit_spaces=False)
+        return paragraph.text
+
+    assert joined(line(0, ("การตรวจสอบ", 0, 200, False)), line(50, ("และ", 0, 60, False))) == "การตรวจสอบและ"
+    wrapped_date = line(0, ("๑", 0, 20, False), ("ตุลาคม", 40, 210, True))
+    assert joined(wrapped_date, line(50, ("๒๕๖๖", 0, 80, False))) == "๑ ตุลาคม ๒๕๖๖"
+    two_numbers = line(0, ("กันยายน", 0, 130, False), ("๒๕๖๗", 150, 215, True))
+    assert (
+        joined(two_numbers, line(50, ("๑", 0, 20, False), ("ตุลาคม", 40, 150, True))) == "กันยายน ๒๕๖๗ ๑ ตุลาคม"
+    )
+    cut = line(0, ("๙", 0, 20, False), ("ธ.ค.๒", 40, 220, True))
+    assert joined(cut, line(50, ("๕๖๕", 0, 60, False))) == "๙ ธ.ค.๒๕๖๕"
+
+
 @pytest.mark.parametrize("font", ["Laksaman", "Garuda", "Norasi"])
 @pytest.mark.parametrize("number", ["๙๓.๓๑", "๒๕๖๖", "๘๔.๘๓", "๑๐๐.๐๐", "๔๗"])
 def test_thai_digits_are_read_glyph_by_glyph(font: str, number: str) -> None:

@@ -495,6 +495,23 @@ def test_dates_far_outside_the_fiscal_year_are_flagged() -> None:
     ]
 
 
+def test_a_header_repeated_on_the_next_page_with_a_cell_misread_keeps_the_columns() -> None:
+    """A scan's repeated header with "ระยะเวลา" read as "ระยะเวล 9" still heads the period column."""
+    header = "มาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tระยะเวลา"
+    text = (
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลตำบลบ้านแพ้ว\n"
+        f"{header}\n1. เปิดเผยข้อมูล\tประกาศ\tกองคลัง\tต.ค. 66\n"
+        f"{header.replace('ระยะเวลา', 'ระยะเวล 9')}\n2. จัดซื้อ\tประกาศ\tกองคลัง\tพ.ย. 66\n"
+        f"{header.replace('ระยะเวลา', 'หมายเหตุ')}\n3. อบรม\tจัดอบรม\tสำนักปลัด\tธ.ค. 66\n"
+    )
+    doc = parse_text(text)
+    assert [(m.no, m.start) for m in doc.measures] == [
+        (1, date(2023, 10, 1)),
+        (2, date(2023, 11, 1)),
+        (3, None),  # a header naming another column is another header
+    ]
+
+
 def test_a_continuation_row_before_any_measure_is_skipped_with_a_warning() -> None:
     doc = parse_text(MEMO.replace("1. การเปิดเผยข้อมูลสาธารณะ\t-", "\t-", 1))
     assert doc.warnings[0] == Warning_("a table row that continues no measure was skipped", 6)

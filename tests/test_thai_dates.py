@@ -100,6 +100,7 @@ def test_parse_date(text: str, start: date | None, end: date | None) -> None:
         ("ตั้งแต่ ต.ค. ๖๔ ถึง มี.ค. ๖๕", (date(2021, 10, 1), date(2022, 3, 31))),
         ("กันยายน ๒๕๖๕", (date(2022, 9, 1), date(2022, 9, 30))),  # a deadline: its month
         ("มี.ค.๖๕", (date(2022, 3, 1), date(2022, 3, 31))),
+        ("ต.ค. 67 - กย. 68", (date(2024, 10, 1), date(2025, 9, 30))),  # a dot left out
         ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๗", (date(2023, 10, 1), date(2024, 9, 30))),
         ("-", (None, None)),
         ("ทุกเดือน", (None, None)),

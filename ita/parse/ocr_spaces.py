@@ -20,6 +20,7 @@ from ita.parse.page_layout import TextLine, Word, marks_only, ocr_line
 
 _SPACE_SHARE = 0.45
 _MIN_BLOB = 8  # pixels: smaller specks are noise, not glyphs
+_BOX_SLACK = 0.25  # of the letter height: how far left of its ink an OCR box may begin
 _BASELINE_STEP = 3  # pixels: glyph bottoms this close count as one baseline
 
 
@@ -37,11 +38,10 @@ def with_spaces(line: TextLine, ink: np.ndarray) -> TextLine:
     columns = ink[top : baseline + 1, x0 : int(line.x1) + 1].any(axis=0)
     space = [False] * len(line.words)
     for start, end in _blank_runs(columns):
-        if end - start < _SPACE_SHARE * height:
-            continue
-        after = _word_after(line.words, x0 + (start + end) / 2)
-        if after is not None:
-            space[after] = True
+        if end - start >= _SPACE_SHARE * height:
+            after = _word_after(line.words, x0 + start, x0 + end, height)
+            if after is not None:
+                space[after] = True
     return ocr_line([replace(w, space_before=n > 0 and space[n]) for n, w in enumerate(line.words)])
 
 
@@ -73,16 +73,16 @@ def _blank_runs(columns: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a) + 1, int(b)) for a, b in itertools.pairwise(inked) if b - a > 1]
 
 
-def _word_after(words: tuple[Word, ...], x: float) -> int | None:
-    """The word a blank at `x` stands before: of the words whose middle is past it, where the letter
-    before has its middle short of it, the one whose edge is nearest; a mark cut off its letter never
-    starts after a space."""
+def _word_after(words: tuple[Word, ...], start: float, end: float, height: float) -> int | None:
+    """The word a blank from `start` to `end` stands before: of the words that begin after it (a
+    little slack for their boxes) where the letter before begins before it, the one beginning
+    nearest its end. OCR's boxes may be wider or narrower than the ink, but a word begins where its
+    ink does; a mark cut off its letter never starts after a space."""
     letters = [n for n, word in enumerate(words) if not marks_only(word.text)]
-    best, distance = None, None
-    for before, after in itertools.pairwise(letters):
-        a, b = words[before], words[after]
-        if (a.x0 + a.x1) / 2 <= x <= (b.x0 + b.x1) / 2:
-            edge = abs((a.x1 + b.x0) / 2 - x)
-            if distance is None or edge < distance:
-                best, distance = after, edge
-    return best
+    slack = _BOX_SLACK * height
+    candidates = [
+        after
+        for before, after in itertools.pairwise(letters)
+        if words[before].x0 < start and words[after].x0 >= start - slack
+    ]
+    return min(candidates, key=lambda n: abs(words[n].x0 - end), default=None)

@@ -12,12 +12,21 @@ import re
 from functools import cache, lru_cache
 
 from ita.parse.thai_text_layer import repair
+from ita.thai_dates import MONTH_ABBREVIATIONS
 
 _UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37"
 _TONES = ("\u0e48", "\u0e49")
 _ITA_WORDS = ("ตัวชี้วัด", "ชี้วัด")  # compounds the general word list lacks
 _ORDINAL_RE = re.compile(r"ที(?![\u0e48-\u0e4b])(?=\s*[0-9๐-๙])")
 _WINDOW = 3  # tokens joined when looking a candidate up
+# A month abbreviation whose dot OCR read as sara u or with one ("กุพ.", "ต.ุค."), with a stray
+# sara i ("ธิ.ค.") or without its dots ("ตค.", "กย."): ม.ค. … ธ.ค. as written.
+_MONTH_RE = re.compile(
+    "|".join(
+        rf"(?<![\u0e01-\u0e4e])(?P<m{no}>{before}[\u0e34\u0e38]?(?:\.\u0e38?|\u0e38)?\s?{after}(?:\s?\.)?)(?![\u0e01-\u0e4e])"
+        for no, (before, after) in enumerate(MONTH_ABBREVIATIONS)
+    )
+)
 
 
 @cache
@@ -29,11 +38,14 @@ def _words() -> frozenset[str]:
 
 @lru_cache(maxsize=8192)  # a line is rebuilt several times as its words are read again
 def restore(text: str) -> str:
-    """OCR text with sara am composed, marks ordered and dropped tone marks put back where sure."""
+    """OCR text with sara am composed, marks ordered, month abbreviations as written and dropped tone
+    marks put back where sure."""
     text = repair(text)
     if not any("\u0e01" <= ch <= "\u0e4e" for ch in text):
         return text
     text = _ORDINAL_RE.sub("ที่", text)
+    if "." in text:
+        text = _MONTH_RE.sub(_month, text)
     if not any(vowel in text for vowel in _UPPER_VOWELS):
         return text
     from pythainlp.tokenize import word_tokenize
@@ -50,6 +62,14 @@ def restore(text: str) -> str:
                     tokens[i] = token = candidate
                     break
     return "".join(tokens)
+
+
+def _month(match: re.Match[str]) -> str:
+    if "." not in match[0]:
+        return match[0]  # letters without a dot ("กุพ") are not taken for a month
+    no = next(int(name[1:]) for name, value in match.groupdict().items() if value)
+    before, after = MONTH_ABBREVIATIONS[no]
+    return f"{before}.{after}."
 
 
 def _completes_a_word(tokens: list[str], i: int, token: str, candidate: str, words: frozenset[str]) -> bool:

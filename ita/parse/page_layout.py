@@ -236,7 +236,7 @@ def paragraphs(
         wrapped = previous.x1 + space + _first_word_width(line, 2 if line.words else 1) >= right
         close = pitch is None or line.bottom - previous.bottom <= _PARAGRAPH_GAP * pitch
         if wrapped and close:
-            out[-1] = _joined(out[-1], line, previous, explicit_spaces)
+            out[-1] = _joined(out[-1], line, previous, explicit_spaces, right - out[-1].x0)
         else:
             out.append(line)
     return out
@@ -266,15 +266,23 @@ def _first_word_width(line: TextLine, words: int = 1) -> float:
 
 
 def _thai_letter(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e4e"
+    return bool(ch) and "\u0e01" <= ch <= "\u0e4e"
 
 
-def _joined(paragraph: TextLine, line: TextLine, previous: TextLine, explicit_spaces: bool) -> TextLine:
+def _joined(
+    paragraph: TextLine, line: TextLine, previous: TextLine, explicit_spaces: bool, width: float
+) -> TextLine:
     left, right = paragraph.text, line.text
     if explicit_spaces:
         glue = " " if previous.ends_with_space else ""
     else:
-        glue = "" if _thai(left[-1:]) and _thai(right[:1]) else " "
+        # Thai words run on across a wrap; a number is written apart from the words beside it, a
+        # word after ๆ or ฯ apart from it, and two numbers apart, unless they are one number too
+        # wide for the cell, cut where the line ended
+        end, start = left[-1:], right[:1]
+        words_run_on = _thai_letter(end) and end not in "ๆฯ" and _thai_letter(start)
+        digits_cut = bool(_DIGIT_RE.match(end) and _DIGIT_RE.match(start)) and _cut(previous, line, width)
+        glue = "" if words_run_on or digits_cut else " "
     confidences = [c for c in (paragraph.confidence, line.confidence) if c is not None]
     return TextLine(
         min(paragraph.x0, line.x0),
@@ -287,6 +295,16 @@ def _joined(paragraph: TextLine, line: TextLine, previous: TextLine, explicit_sp
         min(confidences) if confidences else None,
         paragraph.words + line.words,
     )
+
+
+def _cut(previous: TextLine, line: TextLine, width: float) -> bool:
+    """Whether the piece of text ending `previous` and the one opening `line` (OCR lines, spaces
+    measured) are one word wider than the `width` a line has, cut where the line ended."""
+    if not previous.words or not line.words:
+        return True
+    tail = next((w for w in reversed(previous.words) if w.space_before), previous.words[0])
+    after = next((n for n, w in enumerate(line.words) if n and w.space_before), len(line.words))
+    return (previous.x1 - tail.x0) + (line.words[after - 1].x1 - line.x0) > width
 
 
 def _thai(ch: str) -> bool:

@@ -93,6 +93,7 @@ _CONTINUED_RE = re.compile(r"\(\s*ต่อ\s*\)")
 _TOTAL_RE = re.compile(r"(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|total)(?:\s*\d.*)?$", re.IGNORECASE)
 _COLUMN_NUMBER_RE = re.compile(r"(?P<n>\d{1,3})(?:\.(?P<sub>\d{1,2}))?\.?")
 _SIMILAR_TITLE = 0.85
+_SIMILAR_HEADER_CELL = 0.7  # a header cell is short: one misread letter of "ระยะเวลา" costs 0.12
 _RESULT_FIELDS = ("result", "outcome", "suggestion", "followup")
 
 
@@ -500,6 +501,7 @@ class _MeasureReader:
     current: _Draft | None = None
     after_heading: bool = False
     after_header: bool = False
+    header: tuple[list[str], list[str]] | None = None  # the roles and cells of the last header row read
     outcomes: dict[int, str] = field(default_factory=dict)  # line → what became of the table row
 
     def read(self, lines: list[str]) -> None:
@@ -567,12 +569,28 @@ class _MeasureReader:
         group = _header_group(cells)
         if self.after_header and self.roles and "title" not in roles:
             self.roles = tables.merge_header(self.roles, roles)
-        elif roles != self.roles or (group and group != self.group):
-            self.roles, self.table, self.current = roles, self.table + 1, None
+        else:
+            if self.header and self._repeats(roles, cells):
+                roles = self.header[0]
+            else:
+                self.header = (roles, cells)
+            if roles != self.roles or (group and group != self.group):
+                self.roles, self.table, self.current = roles, self.table + 1, None
         if group:
             self._set_group(group)
         self.after_header = True
         return True
+
+    def _repeats(self, roles: list[str], cells: list[str]) -> bool:  # self.header is set
+        """Whether a header row repeats the table's header (as on each page), a cell of it perhaps
+        misread (by OCR: "ระยะเวล 9"): the same columns, each of the same role or unrecognised and
+        written nearly alike."""
+        if len(cells) != len(self.header[1]):
+            return False
+        return all(
+            role == before or (role == "other" and _similar(cell, cell_before, _SIMILAR_HEADER_CELL))
+            for role, before, cell, cell_before in zip(roles, *self.header, cells, strict=True)
+        )
 
     def _row(self, no: int, row: dict[str, list[str]]) -> None:
         self._group_cell(row)
@@ -731,11 +749,11 @@ def _squash(text: str) -> str:
     return "".join(normalize_text(text).split())
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(a: str, b: str, least: float = _SIMILAR_TITLE) -> bool:
     a, b = _squash(a), _squash(b)
     if not a or not b:
         return False
-    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= _SIMILAR_TITLE
+    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= least
 
 
 def _extend(items: list[str], new: list[str]) -> None:

@@ -153,9 +153,9 @@ def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
             continue
         old_digits = sum(ch in thai_digits.DIGITS for ch in written) or 1  # "ฒ." stands for one
         new_digits = sum(ch in thai_digits.DIGITS for ch in reading.text)
-        if abs(new_digits - old_digits) > 1:
-            # OCR cuts ๖ into ๒๐ or runs two digits into one; a bigger difference means this reading lost
-            # or gained glyphs: keep OCR's, marked unsure
+        if not -1 - written.count("๒๐") <= new_digits - old_digits <= 1:
+            # OCR cuts ๖ into ๒๐ (each time a digit more) or runs two digits into one; a bigger
+            # difference means this reading lost or gained glyphs: keep OCR's, marked unsure
             reading = thai_digits.DigitReading(
                 written[digits_at:], min(_UNSURE, *(w.confidence for w in run))
             )
@@ -183,8 +183,10 @@ def _number_runs(words: list[Word]) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
-        while end < len(words) and re.fullmatch(r"[๐-๙0-9.,]+", words[end].text):
-            end += 1
+        while (
+            end < len(words) and re.fullmatch(r"[๐-๙0-9.,]+", words[end].text) and not words[end].space_before
+        ):
+            end += 1  # a number ends at a space ("๒๕๖๗ ๑ ตุลาคม")
         runs.append((i, end))
         i = end
     return runs[::-1]
@@ -243,6 +245,8 @@ def _reread(
         and digit_or_dot(on_line[first - 1])
     ):
         first -= 1
+    while first < last and on_line[first][3] < thai_digits.DOT_SHARE * size:
+        first += 1  # a dot before the digits ends the word before them ("ธ.ค.๒๕๖๕"), never opens a number
     number = on_line[first : last + 1]
     keep = np.isin(labels, [b[4] for b in number])
     return thai_digits.read_glyphs(keep, _split_touching(keep, [b[:4] for b in number], size, glyph))

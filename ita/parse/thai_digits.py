@@ -19,7 +19,7 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 DIGITS = THAI_DIGITS + "0123456789"  # documents number their lists and write years in both
 FONT_FOLDER = Path("/usr/share/fonts/truetype/tlwg")
 _SIZE = 24  # a glyph is compared as a square of this many pixels
-_DOT_SHARE = 0.35  # a blob lower than this share of the digits' height is a decimal point
+DOT_SHARE = 0.35  # a blob lower than this share of the digits' height is a decimal point
 _CLEAR_MARGIN = 0.15  # a best match this much closer than any other digit's is certain
 _DIGIT_LIKENESS = 0.6  # a glyph this close to some drawn digit may be one
 
@@ -64,7 +64,7 @@ def read_glyphs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> Digi
     height = max(b[3] for b in boxes)
     text, margins = [], []
     for x, y, w, h in boxes:
-        if h < _DOT_SHARE * height:
+        if h < DOT_SHARE * height:
             text.append(".")
             continue
         vector = _vector(ink[y : y + h, x : x + w])
