@@ -41,6 +41,17 @@ def districts() -> dict[str, list[str]]:
 
 
 @cache
+def place_names() -> frozenset[str]:
+    """Every province, district and subdistrict name, as written."""
+    names = set(provinces())
+    for p in geothai.provinces():
+        for d in geothai.districts(p.code):
+            names.add(d.name_th)
+            names.update(s.name_th for s in geothai.subdistricts(d.code))
+    return frozenset(names)
+
+
+@cache
 def _subdistrict_index() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = defaultdict(list)
     for p in geothai.provinces():
