@@ -52,6 +52,8 @@ _QUARTER_RE = re.compile(
     r"ไตรมาส(?:ที่)?\s*(?P<first>[1-4])(?:\s*(?:-|–|—|ถึง)\s*(?:ไตรมาส(?:ที่)?\s*)?(?P<last>[1-4]))?"
 )
 _WHOLE_YEAR_RE = re.compile(r"ตลอด(?:ทั้ง)?ปี")
+# A B.E. year as periods write it: 2500–2699, or 50–99 for 2550–2599 ("๖๕")
+_YEAR_LIKE_RE = re.compile(r"(?<![\d.])(?:2[56]\d\d|[5-9]\d)(?![\d.])")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,18 @@ def parse_period(text: str, *, fiscal_year: int | None = None) -> tuple[date | N
     if not spans:
         return None, None
     return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def unplaced_years(text: str) -> list[str]:
+    """Years written in a period that no month or fiscal year takes ("5.ค. ๖๔ - มี.ค. ๖๕": 64),
+    a sign that part of it could not be read; in Arabic digits."""
+    prepared = _prepare(text)
+    taken = [m.span() for m in (*_DATE_RE.finditer(prepared), *_FISCAL_YEAR_RE.finditer(prepared))]
+    return [
+        m[0]
+        for m in _YEAR_LIKE_RE.finditer(prepared)
+        if not any(start <= m.start() and m.end() <= end for start, end in taken)
+    ]
 
 
 def _prepare(text: str) -> str:

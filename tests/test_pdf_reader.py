@@ -12,7 +12,7 @@ import pytest
 
 from ita import load
 from ita.errors import ParseError
-from ita.parse import ocr_engine, pdf_text
+from ita.parse import ocr_engine, pdf_text, provenance
 from ita.parse.reader import read_document, read_lines
 from ita.parse.report import parse_report
 from ita.parse.table_grid import Rule, find_tables
@@ -451,6 +451,7 @@ def test_text_read_right_is_left_as_written() -> None:
         ("ธิ.ค. ๖๕", "ธ.ค. ๖๕"),
         ("พ.ุย .67", "พ.ย.67"),
         ("ตค. 65", "ต.ค. 65"),
+        ("ต.ค. 67 กย, 68", "ต.ค. 67 ก.ย. 68"),
         ("มิ.ย. ๖๖", "มิ.ย. ๖๖"),
         ("การกุศล กุพ", "การกุศล กุพ"),  # no dot: not taken for a month
     ],
@@ -502,6 +503,24 @@ def test_thai_digits_are_read_glyph_by_glyph(font: str, number: str) -> None:
     boxes = sorted(tuple(int(v) for v in s[:4]) for s in stats[1:count])
     reading = thai_digits.read_glyphs(ink, boxes)
     assert reading is not None and reading.text == number
+    assert reading.confidence >= provenance.LOW_CONFIDENCE  # drawn as the drawings are: sure
+
+
+@pytest.mark.parametrize("letter", ["ธ", "ก", "ห"])
+def test_a_letter_taken_for_a_digit_is_not_read_surely(letter: str) -> None:
+    import cv2
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ita.parse import thai_digits
+
+    image = Image.new("L", (200, 100), 0)
+    font = ImageFont.truetype(f"{thai_digits.FONT_FOLDER}/Laksaman.ttf", 54)
+    ImageDraw.Draw(image).text((10, 10), letter, font=font, fill=255)
+    ink = np.asarray(image) > 127
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8))
+    reading = thai_digits.read_glyphs(ink, [tuple(int(v) for v in s[:4]) for s in stats[1:count]])
+    assert reading is not None and reading.confidence < provenance.LOW_CONFIDENCE
 
 
 # --- into the database ---------------------------------------------------------------------------------

@@ -512,6 +512,15 @@ def test_a_header_repeated_on_the_next_page_with_a_cell_misread_keeps_the_column
     ]
 
 
+def test_a_period_read_only_in_part_is_warned() -> None:
+    text = STATUS_TABLE.replace("หมายเหตุ", "ระยะเวลา").replace("\tรอจัดซื้อ", "\t5.ค. 65 - มี.ค. 66")
+    doc = parse_text(text)
+    assert (doc.measures[3].start, doc.measures[3].end) == (date(2023, 3, 1), date(2023, 3, 31))
+    assert "measure 4: period '5.ค. 65 - มี.ค. 66' partly unreadable: no month for 65" in [
+        w.message for w in doc.warnings
+    ]
+
+
 def test_a_continuation_row_before_any_measure_is_skipped_with_a_warning() -> None:
     doc = parse_text(MEMO.replace("1. การเปิดเผยข้อมูลสาธารณะ\t-", "\t-", 1))
     assert doc.warnings[0] == Warning_("a table row that continues no measure was skipped", 6)

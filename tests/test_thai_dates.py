@@ -17,6 +17,7 @@ from ita.thai_dates import (
     mentions_month,
     parse_date,
     parse_period,
+    unplaced_years,
 )
 
 FULL = [
@@ -187,3 +188,16 @@ def test_a_range_with_one_year_stays_in_its_fiscal_year(fiscal_year: int, a: int
     text = f"{ABBR[start_month - 1]} {dash} {ABBR[end_month - 1]} {thai(str(end_year + 543)[2:])}"
     end_day = calendar.monthrange(end_year, end_month)[1]
     assert parse_period(text) == (date(start_year, start_month, 1), date(end_year, end_month, end_day))
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("5.ค. ๖๔- มี.ค. ๖๕", ["64"]),  # ธ.ค. misread: its year belongs to no month
+        ("ต.ค. ๖๔ - มี.ค. ๖๕", []),
+        ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๗", []),
+        ("ภายใน 30 วัน (12 เดือน)", []),  # not years
+    ],
+)
+def test_years_no_month_takes(text: str, years: list[str]) -> None:
+    assert unplaced_years(text) == years

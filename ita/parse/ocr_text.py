@@ -17,11 +17,11 @@ from ita.thai_dates import MONTH_ABBREVIATIONS
 
 # ที่ before a number ("ตัวชี้วัดที่ 9", "ครั้งที่ ๒"), its marks lost: "ที", "ทิ", "ท"
 _ORDINAL_RE = re.compile(r"(?<=[\u0e01-\u0e4e])ท[\u0e34\u0e35]?(?![\u0e31-\u0e4e])(?=\s*[0-9๐-๙])")
-# A month abbreviation whose dot OCR read as sara u or with one ("กุพ.", "ต.ุค."), with a stray
-# sara i ("ธิ.ค.") or without its dots ("ตค.", "กย."): ม.ค. … ธ.ค. as written.
+# A month abbreviation whose dot OCR read as sara u or with one ("กุพ.", "ต.ุค."), or as a comma
+# ("กย,"), with a stray sara i ("ธิ.ค.") or without its dots ("ตค.", "กย."): ม.ค. … ธ.ค. as written.
 _MONTH_RE = re.compile(
     "|".join(
-        rf"(?<![\u0e01-\u0e4e])(?P<m{no}>{before}[\u0e34\u0e38]?(?:\.\u0e38?|\u0e38)?\s?{after}(?:\s?\.)?)(?![\u0e01-\u0e4e])"
+        rf"(?<![\u0e01-\u0e4e])(?P<m{no}>{before}[\u0e34\u0e38]?(?:[.,]\u0e38?|\u0e38)?\s?{after}(?:\s?[.,])?)(?![\u0e01-\u0e4e])"
         for no, (before, after) in enumerate(MONTH_ABBREVIATIONS)
     )
 )
@@ -34,13 +34,13 @@ def restore(text: str) -> str:
     text = repair(text)
     if not any("\u0e01" <= ch <= "\u0e4e" for ch in text):
         return text
-    if "." in text:
+    if "." in text or "," in text:
         text = _MONTH_RE.sub(_month, text)
     return _ORDINAL_RE.sub("ที่", respell(text))
 
 
 def _month(match: re.Match[str]) -> str:
-    if "." not in match[0]:
+    if "." not in match[0] and "," not in match[0]:
         return match[0]  # letters without a dot ("กุพ") are not taken for a month
     no = next(int(name[1:]) for name, value in match.groupdict().items() if value)
     before, after = MONTH_ABBREVIATIONS[no]

@@ -21,7 +21,7 @@ from ita.parse import provenance, tables
 from ita.parse.reader import Progress, read_document
 from ita.records import Agency, Assessment, Measure, ReportDocument, RowAccount, Warning_
 from ita.thai import compose_sara_am, normalize_text
-from ita.thai_dates import fiscal_year_bounds, mentions_month, parse_period
+from ita.thai_dates import fiscal_year_bounds, mentions_month, parse_period, unplaced_years
 
 _TITLE_LINES = 6
 _TITLE_LINE_MAX = 200
@@ -690,6 +690,12 @@ class _MeasureReader:
         if start is None or end is None:
             self.warnings.append(Warning_(f"measure {measure.no}: unreadable period {text!r}", no))
             return
+        unplaced = unplaced_years(text)
+        if unplaced:
+            message = (
+                f"measure {measure.no}: period {text!r} partly unreadable: no month for {', '.join(unplaced)}"
+            )
+            self.warnings.append(Warning_(message, no))
         measure.start = min(start, measure.start) if measure.start else start
         measure.end = max(end, measure.end) if measure.end else end
 
