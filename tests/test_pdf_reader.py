@@ -523,6 +523,73 @@ def test_a_letter_taken_for_a_digit_is_not_read_surely(letter: str) -> None:
     assert reading is not None and reading.confidence < provenance.LOW_CONFIDENCE
 
 
+def _drawn_tick(size: int, weight: int, corner: tuple[float, float] = (0.3, 1.0)):
+    """A check mark drawn by hand, not quite as any of tick_marks' drawings: True where dark."""
+    import cv2
+    import numpy as np
+
+    canvas = np.zeros((size + 20, size + 20), np.uint8)
+    points = [(0.0, 0.5), corner, (0.9, 0.0)]
+    cv2.polylines(
+        canvas, [np.array([(10 + size * x, 10 + size * y) for x, y in points], np.int32)], False, 255, weight
+    )
+    return canvas > 0
+
+
+def _drawn_glyph(text: str, size: int = 40):
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ita.parse import thai_digits
+
+    image = Image.new("L", (4 * size, 2 * size), 0)
+    font = ImageFont.truetype(f"{thai_digits.FONT_FOLDER}/Laksaman.ttf", size)
+    ImageDraw.Draw(image).text((size // 2, size // 4), text, font=font, fill=255)
+    return np.asarray(image) > 127
+
+
+@pytest.mark.parametrize(
+    ("size", "weight", "corner"), [(30, 3, (0.3, 1.0)), (60, 9, (0.4, 0.9)), (24, 4, (0.2, 1.0))]
+)
+def test_a_tick_is_a_tick_by_its_shape(size: int, weight: int, corner: tuple[float, float]) -> None:
+    from ita.parse.tick_marks import looks_like_tick
+
+    assert looks_like_tick(_drawn_tick(size, weight, corner))
+
+
+@pytest.mark.parametrize("letter", ["ม", "ง", "ว", "๗", "๙", "%", "v", "V", "7", "1"])
+def test_letters_ocr_takes_a_tick_for_are_no_ticks(letter: str) -> None:
+    from ita.parse.tick_marks import looks_like_tick
+
+    assert not looks_like_tick(_drawn_glyph(letter))
+
+
+@pytest.mark.parametrize(
+    ("first", "read"),
+    [
+        ("tick", "✓ (ตรวจสอบได้)"),  # OCR read the tick as "ม"
+        ("ม", "ม (ตรวจสอบได้)"),  # a letter OCR read as itself stays
+    ],
+)
+def test_a_cells_leading_tick_is_written_as_a_tick_whatever_ocr_read(first: str, read: str) -> None:
+    import numpy as np
+
+    from ita.parse.page_layout import Word, ocr_line
+    from ita.parse.scan import _ticked
+
+    ink = np.zeros((80, 400), bool)
+    drawn = _drawn_tick(24, 4) if first == "tick" else _drawn_glyph(first, 40)
+    rows, columns = np.nonzero(drawn)
+    glyph = drawn[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1]
+    height, width = glyph.shape
+    ink[62 - height : 62, 15 : 15 + width] = glyph  # standing on the note's baseline, row 62
+    for x in (80, 106, 132, 158):  # the note's letters, 24 pixels high
+        ink[38:62, x : x + 20] = True
+    words = [Word("ม", 13, 36, 17 + width, 62, 40.0), Word("(ตรวจสอบได้)", 78, 36, 180, 62, 90.0)]
+    [line] = _ticked([ocr_line(words)], ink)
+    assert line.text == read
+
+
 # --- into the database ---------------------------------------------------------------------------------
 
 

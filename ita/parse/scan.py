@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 import numpy as np
 
 from ita.errors import ParseError
 from ita.parse import thai_digits
 from ita.parse.ocr_engine import OcrEngine
-from ita.parse.ocr_spaces import with_spaces
+from ita.parse.ocr_spaces import letter_band, with_spaces
 from ita.parse.page_layout import PageContent, PlacedLine, TextLine, Word, ocr_line, page_lines
 from ita.parse.table_grid import Box, Rule, Table, find_tables
 from ita.parse.thai_text_layer import MARKS
+from ita.parse.tick_marks import looks_like_tick
 
 MIN_WIDTH, MIN_HEIGHT = 1000, 700  # pixels: about A4 at 120 dpi; smaller text is not readable
 _MAX_SKEW = 3.0  # degrees
@@ -75,18 +77,19 @@ def read_image(image: np.ndarray, number: int, engine: OcrEngine) -> list[Placed
             share = float(np.count_nonzero(cell_ink)) / cell_ink.size
             if share < _INK_SHARE_EMPTY:
                 continue
-            if _is_mark(cell_ink, unit):
-                ticks[(t, *region)] = True
+            mark = _mark(cell_ink, unit)
+            if mark is not None:
+                ticks[(t, *region)] = looks_like_tick(mark)
             crops.append(_pad(image[y0:y1, x0:x1]))
             places.append((t, region, Box(x0, y0, x1, y1)))
     for band in _text_bands(_ink(free_image), unit):
         crops.append(_pad(free_image[int(band.top) : int(band.bottom), int(band.x0) : int(band.x1)]))
         places.append((-1, None, band))
-    read = engine.read(crops)
-    read = [
-        [with_spaces(line, crop_ink) for line in lines]
-        for lines, crop_ink in zip(read, (_ink(crop) > 0 for crop in crops), strict=True)
-    ]
+    read = []
+    for lines, crop, (_, region, _) in zip(engine.read(crops), crops, places, strict=True):
+        crop_ink = _ink(crop) > 0
+        spaced = [with_spaces(line, crop_ink) for line in lines]
+        read.append(_ticked(spaced, crop_ink) if region is not None else spaced)
     if thai_digits.available():
         read = [
             [_digits_read_again(line, crop) for line in lines]
@@ -98,7 +101,8 @@ def read_image(image: np.ndarray, number: int, engine: OcrEngine) -> list[Placed
         placed = [_moved(line, box.x0 - _PAD, box.top - _PAD) for line in lines]
         if region is None:
             free += placed
-        elif ticks.get((t, *region)) and not _is_text(placed):
+        elif (t, *region) in ticks and (ticks[(t, *region)] or not _is_text(placed)):
+            ticks[(t, *region)] = True
             contents[t][region] = []  # the tick is written by page_lines
         else:
             ticks.pop((t, *region), None)
@@ -378,20 +382,56 @@ def _is_text(lines: list[TextLine]) -> bool:
     return any("\u0e01" <= ch <= "\u0e2e" or ch.isdigit() for ch in text) or len(text.strip()) > 2
 
 
-def _is_mark(cell_ink: np.ndarray, unit: float) -> bool:
-    """A cell whose ink is one small blob of about a letter's size: a tick (✓, √, /) rather than text."""
+def _mark(cell_ink: np.ndarray, unit: float) -> np.ndarray | None:
+    """The ink of a cell holding one small blob of about a letter's size (a tick, or a lone letter
+    or digit), or None."""
     import cv2
 
-    count, _, stats, _ = cv2.connectedComponentsWithStats(cell_ink, connectivity=8)
-    blobs = [s for s in stats[1:count] if s[4] >= 4]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(cell_ink, connectivity=8)
+    blobs = [n for n in range(1, count) if stats[n][4] >= 4]
     if not blobs or len(blobs) > 2:
-        return False
-    x0 = min(s[0] for s in blobs)
-    y0 = min(s[1] for s in blobs)
-    x1 = max(s[0] + s[2] for s in blobs)
-    y1 = max(s[1] + s[3] for s in blobs)
+        return None
+    x0 = min(stats[n][0] for n in blobs)
+    y0 = min(stats[n][1] for n in blobs)
+    x1 = max(stats[n][0] + stats[n][2] for n in blobs)
+    y1 = max(stats[n][1] + stats[n][3] for n in blobs)
     w, h = x1 - x0, y1 - y0
-    return 5 * unit <= h <= 20 * unit and 4 * unit <= w <= 20 * unit
+    if not (5 * unit <= h <= 20 * unit and 4 * unit <= w <= 20 * unit):
+        return None
+    return np.isin(labels[y0:y1, x0:x1], blobs)
+
+
+def _ticked(lines: list[TextLine], ink: np.ndarray) -> list[TextLine]:
+    """A cell's lines with the tick its first line opens with ("✓ (ตรวจสอบได้จากเว็บไซต์)") written
+    as ✓, decided by its shape, whatever OCR read it as ("%/", "ม")."""
+    import cv2
+
+    if not lines:
+        return lines
+    first = lines[0]
+    band = letter_band(ink, first)
+    if band is None:
+        return lines
+    top, baseline = band
+    height = baseline - top
+    x0, row0 = max(0, int(first.x0) - int(height)), max(0, int(top - 0.5 * height))
+    rows = ink[row0 : int(baseline + 0.3 * height), x0 : int(first.x1) + 1].astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(rows, connectivity=8)
+    big = [n for n in range(1, count) if stats[n][3] >= 0.6 * height]
+    if not big:
+        return lines
+    n = min(big, key=lambda n: stats[n][0])
+    x, y, w, h = (int(v) for v in stats[n][:4])
+    if not looks_like_tick(labels[y : y + h, x : x + w] == n):
+        return lines
+    left, right = x0 + x, x0 + x + w
+    covered = [word for word in first.words if left - 2 <= (word.x0 + word.x1) / 2 <= right + 2]
+    rest = [
+        replace(word, space_before=True) if i == 0 else word
+        for i, word in enumerate(word for word in first.words if word not in covered)
+    ]
+    tick = Word("✓", left, row0 + y, right, row0 + y + h, 100.0)
+    return [ocr_line([tick, *rest]), *lines[1:]]
 
 
 __all__ = ["Table", "decode_image", "deskew", "read_image"]

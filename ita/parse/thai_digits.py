@@ -39,21 +39,28 @@ class DigitReading:
 @cache
 def templates() -> tuple[np.ndarray, str]:
     """Every digit drawn in every regular and bold Thai font found, as unit vectors, and their digits."""
+    drawn = drawn_glyphs(DIGITS, ("Oblique", "Italic", "Mono", "Typewriter", "Typist", "Typo"))
+    vectors = [vector for _, vector in drawn]
+    return (np.array(vectors) if vectors else np.zeros((0, _SIZE * _SIZE + 1))), "".join(c for c, _ in drawn)
+
+
+def drawn_glyphs(characters: str, left_out: tuple[str, ...]) -> list[tuple[str, np.ndarray]]:
+    """Each character drawn in each Thai font found but those whose name holds a style `left_out`,
+    as (character, glyph_vector)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    vectors, labels = [], []
+    drawn = []
     for path in sorted(FONT_FOLDER.glob("*.ttf")) if FONT_FOLDER.is_dir() else []:
-        if any(style in path.stem for style in ("Oblique", "Italic", "Mono", "Typewriter", "Typist", "Typo")):
+        if any(style in path.stem for style in left_out):
             continue
         font = ImageFont.truetype(str(path), 64)
-        for digit in DIGITS:
+        for character in characters:
             image = Image.new("L", (120, 120), 0)
-            ImageDraw.Draw(image).text((20, 10), digit, font=font, fill=255)
-            vector = _vector(np.asarray(image) > 127)
+            ImageDraw.Draw(image).text((20, 10), character, font=font, fill=255)
+            vector = glyph_vector(np.asarray(image) > 127)
             if vector is not None:
-                vectors.append(vector)
-                labels.append(digit)
-    return (np.array(vectors) if vectors else np.zeros((0, _SIZE * _SIZE + 1))), "".join(labels)
+                drawn.append((character, vector))
+    return drawn
 
 
 def available() -> bool:
@@ -73,7 +80,7 @@ def read_glyphs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> Digi
         if h < DOT_SHARE * height:
             text.append(".")
             continue
-        vector = _vector(ink[y : y + h, x : x + w])
+        vector = glyph_vector(ink[y : y + h, x : x + w])
         if vector is None:
             return None
         scores = vectors @ vector
@@ -91,7 +98,7 @@ def read_glyphs(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> Digi
 def looks_like_digit(glyph: np.ndarray) -> bool:
     """Whether a glyph (True where dark) is drawn like one of the Thai digits rather than a letter."""
     vectors, labels = templates()
-    vector = _vector(glyph)
+    vector = glyph_vector(glyph)
     return bool(labels) and vector is not None and float((vectors @ vector).max()) >= _DIGIT_LIKENESS
 
 
@@ -109,7 +116,7 @@ def _merge_overlapping(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int
     return merged
 
 
-def _vector(glyph: np.ndarray) -> np.ndarray | None:
+def glyph_vector(glyph: np.ndarray) -> np.ndarray | None:
     """A glyph's ink cropped, scaled into a square keeping its shape, as a unit vector plus its aspect."""
     import cv2
 
