@@ -523,6 +523,45 @@ def test_a_letter_taken_for_a_digit_is_not_read_surely(letter: str) -> None:
     assert reading is not None and reading.confidence < provenance.LOW_CONFIDENCE
 
 
+@pytest.mark.parametrize(
+    ("pieces", "read"),
+    [
+        ([("๓.", ["ดตา."]), ("การจัดทำคู่มือ", ["การจัดทำคู่มือ"])], "๓. การจัดทำคู่มือ"),
+        ([("๓.", ["ด", "ตา."]), ("การจัดทำ", ["การจัดทำ"])], "๓. การจัดทำ"),  # OCR cut the ๓ in two
+        ([("๗.", ["ฒ."]), ("การ", ["การ"])], "๗. การ"),
+        ([("3", ["ว"])], "3"),  # a number alone in its cell
+        ([("อบต.", ["อบต."]), ("เชิงทะเล", ["เชิงทะเล"])], "อบต. เชิงทะเล"),  # words stay words
+        ([("ถ.", ["ถ."]), ("เมือง", ["เมือง"])], "ถ. เมือง"),
+        ([("อ", ["อ"])], "อ"),
+    ],
+)
+def test_a_list_number_ocr_took_for_letters_is_read_again(
+    pieces: list[tuple[str, list[str]]], read: str
+) -> None:
+    """Each piece of text drawn after the one before, OCR's words for it sharing its width."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ita.parse import thai_digits
+    from ita.parse.page_layout import Word, ocr_line
+    from ita.parse.scan import _digits_read_again
+
+    image = Image.new("L", (900, 90), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(f"{thai_digits.FONT_FOLDER}/Laksaman.ttf", 40)
+    x, words = 20, []
+    for paper, ocr in pieces:
+        draw.text((x, 20), paper, font=font, fill=0)
+        x0, top, x1, bottom = draw.textbbox((x, 20), paper, font=font)
+        share = (x1 - x0) / len(ocr)
+        for n, text in enumerate(ocr):
+            words.append(
+                Word(text, x0 + n * share, top, x0 + (n + 1) * share, bottom, 60.0, x > 20 and n == 0)
+            )
+        x = x1 + 16
+    assert _digits_read_again(ocr_line(words), np.asarray(image)).text == read
+
+
 def _drawn_tick(size: int, weight: int, corner: tuple[float, float] = (0.3, 1.0)):
     """A check mark drawn by hand, not quite as any of tick_marks' drawings: True where dark."""
     import cv2

@@ -151,7 +151,9 @@ def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
         share = lead / max(1, len([ch for ch in first.text if ch not in MARKS]))
         x0 = first.x0 + share * (first.x1 - first.x0)
         top, bottom = min(w.top for w in run), max(w.bottom for w in run)
-        box = (int(x0), int(top) - 3, int(line.x1) + 3, int(bottom) + 3)
+        # a list number OCR took for letters is read again only as far as OCR's word for it reaches
+        right = line.x1 if tail else run[-1].x1 + 0.25 * (line.bottom - line.top)
+        box = (int(x0), int(top) - 3, int(right) + 3, int(bottom) + 3)
         reading = _reread(image, box, line.bottom - line.top, sure_of_digits=tail is not None)
         if reading is None:
             continue
@@ -171,8 +173,10 @@ def _digits_read_again(line: TextLine, image: np.ndarray) -> TextLine:
 
 
 _NUMBER_TAIL_RE = re.compile(r"[๐-๙0-9][๐-๙0-9.,]*$")
-# "ฒ.", "ด์." or "92:" opening a line: perhaps ๗., 2. or 2. misread
-_LIST_NUMBER_RE = re.compile(r"[\u0e01-\u0e2e0-9๐-๙][\u0e31-\u0e4e0-9๐-๙]?[.:)]")
+# "ฒ.", "ด์.", "ดตา." or "92:" opening a line: perhaps ๗., ๘., ๓. or 2. misread
+_LIST_NUMBER_RE = re.compile(r"[\u0e01-\u0e2e0-9๐-๙][\u0e01-\u0e4e0-9๐-๙]{0,2}[.:)]")
+# a line of one short word: perhaps a number alone in its cell ("ว" for 3)
+_LONE_NUMBER_RE = re.compile(r"[\u0e01-\u0e2e0-9๐-๙][\u0e31-\u0e4e0-9๐-๙]?")
 
 
 def _number_runs(words: list[Word]) -> list[tuple[int, int]]:
@@ -181,12 +185,15 @@ def _number_runs(words: list[Word]) -> list[tuple[int, int]]:
     runs = []
     i = 0
     while i < len(words):
-        opening = "".join(w.text for w in words[:2])
-        list_number = i == 0 and _LIST_NUMBER_RE.match(opening) and len(words[0].text) <= 3
+        opening = _LIST_NUMBER_RE.match("".join(w.text for w in words[:2])) if i == 0 else None
+        list_number = (opening and len(words[0].text) <= 4) or (
+            i == 0 and len(words) == 1 and _LONE_NUMBER_RE.fullmatch(words[0].text)
+        )
         if not (_NUMBER_TAIL_RE.search(words[i].text) or list_number):
             i += 1
             continue
-        end = i + 1
+        split = opening and opening.end() > len(words[0].text) and not _NUMBER_TAIL_RE.search(words[0].text)
+        end = i + 2 if split else i + 1  # "ด" "ตา." for ๓.
         while (
             end < len(words) and re.fullmatch(r"[๐-๙0-9.,]+", words[end].text) and not words[end].space_before
         ):
@@ -251,6 +258,8 @@ def _reread(
         first -= 1
     while first < last and on_line[first][3] < thai_digits.DOT_SHARE * size:
         first += 1  # a dot before the digits ends the word before them ("ธ.ค.๒๕๖๕"), never opens a number
+    if not sure_of_digits and last < len(on_line) - 1:
+        return None  # a glyph of the word is no digit: a word, not a number OCR misread
     number = on_line[first : last + 1]
     keep = np.isin(labels, [b[4] for b in number])
     return thai_digits.read_glyphs(keep, _split_touching(keep, [b[:4] for b in number], size, glyph))
