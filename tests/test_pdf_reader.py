@@ -562,6 +562,38 @@ def test_a_list_number_ocr_took_for_letters_is_read_again(
     assert _digits_read_again(ocr_line(words), np.asarray(image)).text == read
 
 
+def test_a_glyph_ocr_cut_into_slivers_is_read_once() -> None:
+    """'ก.ย.' read as 'กุยขย.': the ย cut into three slivers read ย, ข, ย; letters read whole stay."""
+    import cv2
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ita.parse import thai_digits
+    from ita.parse.ocr_glyphs import read_once
+    from ita.parse.page_layout import Word, ocr_line
+
+    image = Image.new("L", (400, 90), 0)
+    font = ImageFont.truetype(f"{thai_digits.FONT_FOLDER}/Laksaman.ttf", 48)
+    ImageDraw.Draw(image).text((20, 10), "กยบ", font=font, fill=255)
+    ink = np.asarray(image) > 127
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8))
+    (k0, top, k1, bottom), (y0, _, y1, _), (b0, _, b1, _) = sorted(
+        (int(s[0]), int(s[1]), int(s[0] + s[2]), int(s[1] + s[3])) for s in stats[1:count]
+    )
+    third = (y1 - y0) / 3
+
+    def read(*pieces: tuple[str, float, float]) -> str:
+        return read_once(
+            ocr_line([Word(t, x0, top, x1, bottom, 70.0 - n, False) for n, (t, x0, x1) in enumerate(pieces)]),
+            ink,
+        ).text
+
+    slivers = [("ย", y0, y0 + third), ("ข", y0 + third, y0 + 2 * third), ("ย", y0 + 2 * third, y1)]
+    assert read(("ก", k0, k1), *slivers, ("บ", b0, b1)) == "กยบ"
+    assert read(("ก", k0, k1), ("ย", y0, y1), ("บ", b0, b1)) == "กยบ"
+    assert read(("ก", k0, k1), ("ย", y0, y1), ("ย", y1 - 2, b1)) == "กยย"  # two letters read whole
+
+
 def _drawn_tick(size: int, weight: int, corner: tuple[float, float] = (0.3, 1.0)):
     """A check mark drawn by hand, not quite as any of tick_marks' drawings: True where dark."""
     import cv2

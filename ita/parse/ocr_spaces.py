@@ -27,15 +27,11 @@ _BASELINE_STEP = 3  # pixels: glyph bottoms this close count as one baseline
 def with_spaces(line: TextLine, ink: np.ndarray) -> TextLine:
     """`line` (in the coordinates of `ink`, True where dark) with a space before each word the page
     shows a blank before, and none elsewhere."""
-    if len(line.words) < 2:
+    letters = letters_ink(ink, line) if len(line.words) > 1 else None
+    if letters is None:
         return line
-    measured = letter_band(ink, line)
-    if measured is None:
-        return line
-    top, baseline = measured
-    height = baseline - top
-    x0 = max(0, int(line.x0))
-    columns = ink[top : baseline + 1, x0 : int(line.x1) + 1].any(axis=0)
+    band, x0, height = letters
+    columns = band.any(axis=0)
     space = [False] * len(line.words)
     for start, end in _blank_runs(columns):
         if end - start >= _SPACE_SHARE * height:
@@ -43,6 +39,17 @@ def with_spaces(line: TextLine, ink: np.ndarray) -> TextLine:
             if after is not None:
                 space[after] = True
     return ocr_line([replace(w, space_before=n > 0 and space[n]) for n, w in enumerate(line.words)])
+
+
+def letters_ink(ink: np.ndarray, line: TextLine) -> tuple[np.ndarray, int, int] | None:
+    """The ink of the line's letter band (see letter_band), with the column it starts at and the
+    letters' height; None where the line shows no letters."""
+    band = letter_band(ink, line)
+    if band is None:
+        return None
+    top, baseline = band
+    x0 = max(0, int(line.x0))
+    return ink[top : baseline + 1, x0 : int(line.x1) + 1], x0, baseline - top
 
 
 def letter_band(ink: np.ndarray, line: TextLine) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ import numpy as np
 from ita.errors import ParseError
 from ita.parse import thai_digits
 from ita.parse.ocr_engine import OcrEngine
+from ita.parse.ocr_glyphs import read_once
 from ita.parse.ocr_spaces import letter_band, with_spaces
 from ita.parse.page_layout import PageContent, PlacedLine, TextLine, Word, ocr_line, page_lines
 from ita.parse.table_grid import Box, Rule, Table, find_tables
@@ -88,7 +89,7 @@ def read_image(image: np.ndarray, number: int, engine: OcrEngine) -> list[Placed
     read = []
     for lines, crop, (_, region, _) in zip(engine.read(crops), crops, places, strict=True):
         crop_ink = _ink(crop) > 0
-        spaced = [with_spaces(line, crop_ink) for line in lines]
+        spaced = [with_spaces(read_once(line, crop_ink), crop_ink) for line in lines]
         read.append(_ticked(spaced, crop_ink) if region is not None else spaced)
     if thai_digits.available():
         read = [
