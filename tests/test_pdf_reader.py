@@ -262,6 +262,10 @@ def _words(*pieces: tuple[str, float]) -> list:
         (("Del", 76), [("๒", 82), ("๓", 80)], "", False),
         (("A.A.", 92), [("ต", 93), (".", 91), ("ค", 91)], "", False),
         (("B", 90), [("บ", 60)], "", False),  # a lone capital only as a grade
+        (("(IIT)", 69), [("(1)", 14)], "ส่วนเสียภายใน", True),  # an instrument's code, however unsure
+        (("(OIT)", 0), [("(๐011)", 33)], "สาธารณะ", True),
+        (("(EIT)", 45), [("(ย", 51), ("7)", 80)], "", True),
+        (("OIT", 40), [("อ", 97), ("ท", 96)], "", False),  # but not over Thai letters read surely
     ],
 )
 def test_an_english_reading_wins_only_where_it_is_english_and_surer(english, thai, before, wins) -> None:

@@ -42,6 +42,8 @@ _LATIN_MARGIN = 10.0  # how much surer of a word the English model must be than 
 _THAI_LETTER_RE = re.compile(r"[\u0e01-\u0e2e]")
 _LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
 _GRADE_RE = re.compile(r"AA|[A-F]")
+# an instrument's code, which the Thai model turns into digits or a letter or two ("(1)", "(๐011)")
+_INSTRUMENT_RE = re.compile(r"\(?(?:IIT|EIT|OIT)\)?[.,:]?")
 _GRADE_BEFORE_RE = re.compile(r"ระดับ\s*$")
 
 
@@ -169,13 +171,19 @@ def _english_wins(word: Word, covered: list[Word], before: str) -> bool:
 
     It must look like English (a run of three letters: IIT, E-Service, Activities; or two read
     very surely where the Thai reading was not: "No."), or be a grade after ระดับ; and the English
-    model must be surer of it than the Thai model was of the least sure word it covers. On Thai text
+    model must be surer of it than the Thai model was of the least sure word it covers. An
+    instrument's code (IIT, EIT, OIT) wins however unsure the English model is of it (it gave
+    "(OIT)" 0) wherever the Thai reading holds no Thai letter ("(๐011)") or is unsure. On Thai text
     the English model is unsure ("JOU" for รอบ at 71, Thai 97), and its high-confidence misreadings
     of Thai digits are short ("lo." for ๒.).
     """
     thai = "".join(w.text for w in covered)
     thai_confidence = min(w.confidence for w in covered)
-    if thai == word.text or word.confidence < _SURE_LATIN_MIN:
+    if thai == word.text:
+        return False
+    if _INSTRUMENT_RE.fullmatch(word.text):
+        return not _THAI_LETTER_RE.search(thai) or thai_confidence < _UNSURE_THAI
+    if word.confidence < _SURE_LATIN_MIN:
         return False
     if _GRADE_RE.fullmatch(word.text):
         return bool(_GRADE_BEFORE_RE.search(before)) and not _THAI_LETTER_RE.search(thai)
