@@ -8,6 +8,7 @@ import csv
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ita import load
@@ -143,7 +144,6 @@ def test_a_damaged_pdf_is_refused(tmp_path: Path) -> None:
 
 def test_an_image_too_small_to_read_is_refused(tmp_path: Path) -> None:
     import cv2
-    import numpy as np
 
     path = tmp_path / "thumb.png"
     cv2.imwrite(str(path), np.full((300, 400), 255, np.uint8))
@@ -276,7 +276,6 @@ def test_an_english_reading_wins_only_where_it_is_english_and_surer(english, tha
 def test_spaces_are_where_the_page_shows_blank() -> None:
     """Glyphs 30 pixels high, 6 apart inside words and 22 apart at the one space; OCR's pieces have
     boxes that overlap the ink, fall short of it and gap where there is no space."""
-    import numpy as np
 
     from ita.parse.ocr_spaces import with_spaces
     from ita.parse.page_layout import Word, ocr_line
@@ -310,6 +309,25 @@ def test_spaces_are_where_the_page_shows_blank() -> None:
 )
 def test_ocr_work_is_shared_among_processes(sizes: list[int], workers: int, shares) -> None:
     assert ocr_engine._shares(sizes, workers) == shares
+
+
+def test_a_page_of_prose_is_cut_between_its_lines_for_sharing() -> None:
+    """Thirty lines of text with no blank wide enough to end a band: cut into pieces of at most ten
+    lines or so, each cut on a blank row between two lines, every line read once."""
+    from ita.parse.scan import _MAX_BAND_HEIGHT, _text_bands
+
+    unit = 300 / 72  # 300 dpi
+    line, gap, lines = int(14 * unit), int(6 * unit), 30
+    ink = np.zeros((200 + lines * (line + gap), 2400), np.uint8)
+    inked = [(100 + n * (line + gap), 100 + n * (line + gap) + line) for n in range(lines)]
+    for top, bottom in inked:
+        ink[top:bottom, 200:2200] = 255
+    bands = _text_bands(ink, unit)
+    assert len(bands) > 2
+    assert all(band.bottom - band.top <= _MAX_BAND_HEIGHT * unit + 3 * unit for band in bands)
+    for top, bottom in inked:  # each line whole in exactly one piece
+        assert sum(band.top <= top and bottom <= band.bottom for band in bands) == 1
+    assert all(not ink[int(b.top), 200:2200].any() for b in bands[1:])  # cut on a blank row
 
 
 # --- the legacy glyph table ---------------------------------------------------------------------------
@@ -493,7 +511,6 @@ def test_lines_of_a_scanned_cell_join_as_their_words_and_numbers_were_written() 
 @pytest.mark.parametrize("number", ["๙๓.๓๑", "๒๕๖๖", "๘๔.๘๓", "๑๐๐.๐๐", "๔๗"])
 def test_thai_digits_are_read_glyph_by_glyph(font: str, number: str) -> None:
     import cv2
-    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     from ita.parse import thai_digits
@@ -513,7 +530,6 @@ def test_thai_digits_are_read_glyph_by_glyph(font: str, number: str) -> None:
 @pytest.mark.parametrize("letter", ["ธ", "ก", "ห"])
 def test_a_letter_taken_for_a_digit_is_not_read_surely(letter: str) -> None:
     import cv2
-    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     from ita.parse import thai_digits
@@ -543,7 +559,6 @@ def test_a_list_number_ocr_took_for_letters_is_read_again(
     pieces: list[tuple[str, list[str]]], read: str
 ) -> None:
     """Each piece of text drawn after the one before, OCR's words for it sharing its width."""
-    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     from ita.parse import thai_digits
@@ -569,7 +584,6 @@ def test_a_list_number_ocr_took_for_letters_is_read_again(
 def test_a_glyph_ocr_cut_into_slivers_is_read_once() -> None:
     """'ก.ย.' read as 'กุยขย.': the ย cut into three slivers read ย, ข, ย; letters read whole stay."""
     import cv2
-    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     from ita.parse import thai_digits
@@ -601,7 +615,6 @@ def test_a_glyph_ocr_cut_into_slivers_is_read_once() -> None:
 def _drawn_tick(size: int, weight: int, corner: tuple[float, float] = (0.3, 1.0)):
     """A check mark drawn by hand, not quite as any of tick_marks' drawings: True where dark."""
     import cv2
-    import numpy as np
 
     canvas = np.zeros((size + 20, size + 20), np.uint8)
     points = [(0.0, 0.5), corner, (0.9, 0.0)]
@@ -612,7 +625,6 @@ def _drawn_tick(size: int, weight: int, corner: tuple[float, float] = (0.3, 1.0)
 
 
 def _drawn_glyph(text: str, size: int = 40):
-    import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     from ita.parse import thai_digits
@@ -647,7 +659,6 @@ def test_letters_ocr_takes_a_tick_for_are_no_ticks(letter: str) -> None:
     ],
 )
 def test_a_cells_leading_tick_is_written_as_a_tick_whatever_ocr_read(first: str, read: str) -> None:
-    import numpy as np
 
     from ita.parse.page_layout import Word, ocr_line
     from ita.parse.scan import _ticked

@@ -24,6 +24,7 @@ from ita.parse.table_grid import Box, Rule, Table, find_tables
 from ita.parse.thai_text_layer import MARKS
 from ita.parse.tick_marks import looks_like_tick
 
+_MAX_BAND_HEIGHT = 200  # points: a strip taller than this (about ten lines) is cut between its lines
 MIN_WIDTH, MIN_HEIGHT = 1000, 700  # pixels: about A4 at 120 dpi; smaller text is not readable
 _MAX_SKEW = 3.0  # degrees
 _INK_SHARE_EMPTY = 0.002  # of a cell's area: less ink than this and the cell is empty
@@ -374,16 +375,30 @@ def _text_bands(ink: np.ndarray, unit: float) -> list[Box]:
     for top, bottom in bands:
         if bottom - top < 4 * unit:  # a rule's remnant or a speck, not a line of text
             continue
-        columns = np.flatnonzero(ink[top : bottom + 1].sum(axis=0))
-        out.append(
-            Box(
-                max(0, columns[0] - margin),
-                max(0, top - margin),
-                min(width, columns[-1] + margin),
-                min(height, bottom + margin),
+        pieces = _split_tall(ink.sum(axis=1), top, bottom, int(_MAX_BAND_HEIGHT * unit))
+        for n, (piece_top, piece_bottom) in enumerate(pieces):
+            columns = np.flatnonzero(ink[piece_top : piece_bottom + 1].sum(axis=0))
+            if columns.size == 0:
+                continue
+            out.append(
+                Box(
+                    max(0, columns[0] - margin),
+                    max(0, piece_top - margin) if n == 0 else piece_top,  # no margin across a cut
+                    min(width, columns[-1] + margin),
+                    min(height, piece_bottom + margin) if n == len(pieces) - 1 else piece_bottom,
+                )
             )
-        )
     return out
+
+
+def _split_tall(row_ink: np.ndarray, top: int, bottom: int, most: int) -> list[tuple[int, int]]:
+    """A band cut between its lines into pieces at most `most` high, each at the emptiest row of its
+    middle half, so a page of prose is shared among Tesseract processes instead of read on one core."""
+    if bottom - top <= most:
+        return [(top, bottom)]
+    quarter = (bottom - top) // 4
+    cut = top + quarter + int(np.argmin(row_ink[top + quarter : bottom - quarter + 1]))
+    return _split_tall(row_ink, top, cut, most) + _split_tall(row_ink, cut + 1, bottom, most)
 
 
 def _is_text(lines: list[TextLine]) -> bool:
