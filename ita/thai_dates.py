@@ -94,6 +94,12 @@ def mentions_month(text: str) -> bool:
     return _DATE_RE.search(_prepare(text)) is not None
 
 
+def is_month(text: str) -> bool:
+    """Whether a text is one month and nothing else ("ต.ค.", "ตุลาคม", "ต.ค. 67"): a month grid's column."""
+    found = _DATE_RE.fullmatch(_prepare(text).strip())
+    return found is not None and found["day"] is None
+
+
 def parse_date(text: str, *, end: bool = False) -> date | None:
     """The first written date with a year, as a C.E. date; a month without a day is its first
     (or, with ``end``, its last) day. None when there is no such date or the day does not exist."""

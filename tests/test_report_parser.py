@@ -607,3 +607,32 @@ def test_agency_names_with_stray_spaces_and_abbreviations(written: str, name: st
         f"มาตรการ ประจำปีงบประมาณ พ.ศ. 2567\n{written}\nมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n1. ก\tข\tกองคลัง\n"
     )
     assert doc.agency.name == name
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        *[("100", "done"), ("100%", "done"), ("ร้อยละ 100", "done"), ("ดำเนินการแล้ว", "done")],
+        *[("50", "in_progress"), ("12.5%", "in_progress"), ("0", "not_started"), ("0%", "not_started")],
+    ],
+)
+def test_a_progress_percentage_is_a_status(cell: str, status: str) -> None:
+    from ita.parse import tables
+
+    assert tables.status_word(cell) == status
+
+
+def test_a_month_grid_gives_each_measure_its_months_and_no_status() -> None:
+    doc = parse_report_lines(
+        [
+            "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2568",
+            "องค์การบริหารส่วนตำบลนาขุม อำเภอบ้านโคก จังหวัดอุตรดิตถ์",
+            "ที่\tมาตรการ\tผู้รับผิดชอบ\tตุลาคม\tพฤศจิกายน\tธันวาคม\tมกราคม",
+            "1\tประกาศเจตจำนงสุจริต\tสำนักปลัด\t/\t\t\t",
+            "2\tอบรมคุณธรรมจริยธรรม\tสำนักปลัด\t\tx\tx\tx",
+        ],
+        "grid.txt",
+    )
+    periods = [(m.status, str(m.start), str(m.end)) for m in doc.measures]
+    assert periods == [(None, "2024-10-01", "2024-10-31"), (None, "2024-11-01", "2025-01-31")]
+    assert doc.warnings == []

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ita.thai import arabic_digits
+from ita.thai_dates import is_month
 
 ROLES = (
     "no",
@@ -41,7 +42,7 @@ STATUS_ROLES = {
 # "สรุปผลการดำเนินการตามมาตรการ" is a result although it names the measure, and "สถานะการดำเนินการ"
 # (a column of status words, or a merged cell above the status columns) is a status.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("status", ("สถานะ", "status")),
+    ("status", ("สถานะ", "status", "ความก้าวหน้า")),  # "ร้อยละความก้าวหน้า": progress as a percentage
     ("status_not_started", ("ยังไม่", "notstarted")),
     ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing")),
     ("period", ("ระยะเวลา", "กำหนดแล้วเสร็จ", "กำหนดเวลา", "ห้วงเวลา", "ช่วงเวลา", "กำหนดการ")),
@@ -70,6 +71,9 @@ _STATUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("done", ("แล้วเสร็จ", "เสร็จ", "ดำเนินการแล้ว", "เรียบร้อย", "completed", "complete", "done", "finished")),
 )
 _HEADER_CELL_MAX = 60
+_PERCENT_RE = re.compile(r"(?:ร้อยละ)?(?P<value>\d{1,3}(?:\.\d+)?)%?")
+MONTH_ROLE = "month:"
+_MONTH_HEADER_MAX = 12  # "ต.ค.67", "กันยายน2568": a header cell naming a month and nothing more
 _CHECK_MARKS = "✓✔√☑✅"
 _BLANK = frozenset({"", "-", "–", "—", "--"})
 # Words that open a unit's name; a space before one of them separates two units, any other space
@@ -121,18 +125,34 @@ def tick_note(cell: str) -> str | None:
 
 
 def column_role(header_cell: str) -> str:
-    """The role of a column from its header text, Thai or English; stray spaces inside words are ignored."""
+    """The role of a column from its header text, Thai or English; stray spaces inside words are ignored.
+    A month's column of a month grid ("ต.ค." … "ก.ย.") is "month:" and its header."""
     words = "".join(strip_tags(header_cell).split()).lower()
     if words.rstrip(".") in _NUMBER_HEADERS or words in _NUMBER_HEADERS:
         return "no"
+    if len(words) <= _MONTH_HEADER_MAX and is_month(strip_tags(header_cell)):
+        return MONTH_ROLE + " ".join(strip_tags(header_cell).split())
     return next((role for key, role in _ROLE_KEYS if key in words), "other")
 
 
+def months_marked(row: dict[str, list[str]]) -> list[str]:
+    """The months of a month grid a row marks (any mark: ✓, /, x, a bar), in the columns' order."""
+    return [
+        role.removeprefix(MONTH_ROLE)
+        for role, cells in row.items()
+        if role.startswith(MONTH_ROLE) and any(not is_blank(cell) for cell in cells)
+    ]
+
+
 def status_word(cell: str) -> str | None:
-    """The status a cell of a status column states in words ("อยู่ระหว่างดำเนินการ" → in_progress)."""
-    words = "".join(strip_tags(cell).split()).lower()
+    """The status a cell of a status column states in words ("อยู่ระหว่างดำเนินการ" → in_progress) or as a
+    percentage of progress (100 done, 0 not started, in progress between)."""
+    words = arabic_digits("".join(strip_tags(cell).split()).lower())
     if not words:
         return None
+    if percent := _PERCENT_RE.fullmatch(words):
+        share = float(percent["value"])
+        return "done" if share >= 100 else "not_started" if share == 0 else "in_progress"
     return next((status for status, keys in _STATUS_WORDS if any(key in words for key in keys)), None)
 
 
