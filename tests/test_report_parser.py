@@ -636,3 +636,24 @@ def test_a_month_grid_gives_each_measure_its_months_and_no_status() -> None:
     periods = [(m.status, str(m.start), str(m.end)) for m in doc.measures]
     assert periods == [(None, "2024-10-01", "2024-10-31"), (None, "2024-11-01", "2025-01-31")]
     assert doc.warnings == []
+
+
+def test_measures_written_as_paragraphs_are_read_by_their_labels() -> None:
+    doc = parse_report_lines(
+        [
+            "รายงานผลการดำเนินงานตามมาตรการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๑๒ เดือน",
+            "เทศบาลตำบลหนองหาร อำเภอสันทราย จังหวัดเชียงใหม่",
+            "มาตรการที่ ๑: ประกาศเจตจำนงสุจริตของผู้บริหาร",
+            "ระยะเวลา ต.ค. ๖๖ - ธ.ค. ๖๖",
+            "สถานะ ดำเนินการแล้ว",
+            "ผู้บริหารลงนามประกาศแล้ว",  # no label: prose that fills nothing
+            "มาตรการที่ ๒ อบรมคุณธรรมจริยธรรม",
+            "ผู้รับผิดชอบ: กองการเจ้าหน้าที่",
+        ],
+        "paragraphs.txt",
+    )
+    read = [(m.no, m.title, m.status, str(m.start), str(m.end), m.responsible) for m in doc.measures]
+    assert read == [
+        (1, "ประกาศเจตจำนงสุจริตของผู้บริหาร", "done", "2023-10-01", "2023-12-31", []),
+        (2, "อบรมคุณธรรมจริยธรรม", None, "None", "None", ["กองการเจ้าหน้าที่"]),
+    ]

@@ -89,6 +89,11 @@ _GROUP_CELL_MAX = 60
 _GROUP_WORDS = ("IT", "ประเด็น", "ตัวชี้วัด")
 _INSTRUMENT_HEADING_MAX = 80
 _CONTINUED_RE = re.compile(r"\(\s*ต่อ\s*\)")
+# A measure written as a paragraph ("มาตรการที่ 1 การเปิดเผยข้อมูล"), then its fields on lines of their own,
+# each opening with its label as a table's header would name the column ("ผู้รับผิดชอบ สำนักปลัด").
+_PROSE_MEASURE_RE = re.compile(r"มาตรการที่\s*(?P<no>\d{1,2})\s*[:.]?\s*(?P<title>\S.*)")
+_PROSE_FIELD_RE = re.compile(r"(?P<label>[^\s:]{2,40}?)\s*:?\s+(?P<value>\S.*)")
+_PROSE_ROLES = frozenset({"steps", "responsible", "period", "result", "outcome", "status", "suggestion"})
 # A total row at the foot of a table ("รวม", "รวมทั้งสิ้น 10 มาตรการ"), not a measure.
 _TOTAL_RE = re.compile(r"(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|total)(?:\s*\d.*)?$", re.IGNORECASE)
 _COLUMN_NUMBER_RE = re.compile(r"(?P<n>\d{1,3})(?:\.(?P<sub>\d{1,2}))?\.?")
@@ -502,6 +507,7 @@ class _MeasureReader:
     after_heading: bool = False
     after_header: bool = False
     header: tuple[list[str], list[str]] | None = None  # the roles and cells of the last header row read
+    prose: bool = False  # measures written as paragraphs, not as table rows
     outcomes: dict[int, str] = field(default_factory=dict)  # line → what became of the table row
 
     def read(self, lines: list[str]) -> None:
@@ -536,6 +542,8 @@ class _MeasureReader:
             self._mark(no, "headers")
         elif not is_row:
             self.after_header = False
+            if self.roles is None:  # no table yet: measures may be written as paragraphs
+                self._prose(no, " ".join(tables.strip_tags(filled[0]).split()))
         elif no in self.score_lines and (self.roles is None or _indicator_score(raw)):
             self._mark(no, "scores")
         elif self._header(cells, following):
@@ -545,6 +553,18 @@ class _MeasureReader:
         else:
             self.after_header = False
             self._row(no, tables.cells_by_role(cells, self.roles))
+
+    def _prose(self, no: int, text: str) -> None:
+        """A measure written as a paragraph: "มาตรการที่ 1 …" opens it, and the labelled lines under it
+        ("วิธีการดำเนินการ …", "ผู้รับผิดชอบ …", "ผลการดำเนินงาน …") fill it as a table's columns would."""
+        if opened := _PROSE_MEASURE_RE.fullmatch(text):
+            self.prose = True
+            self._open(no, int(opened["no"]), opened["title"])
+            return
+        labelled = _PROSE_FIELD_RE.fullmatch(text) if self.prose and self.current else None
+        role = tables.column_role(labelled["label"]) if labelled else None
+        if role in _PROSE_ROLES:
+            self._fill(self.current.measure, {role: [labelled["value"]]}, no)
 
     def _mark(self, no: int, outcome: str) -> None:
         if no in self.outcomes:
