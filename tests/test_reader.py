@@ -103,7 +103,7 @@ HTML = """<!DOCTYPE html><html><head><title>ITA</title><style>p { color: red }</
      <td><p>๑. ปรับปรุง   เว็บไซต์</p>
          <p>๒. จัดทำ
             คู่มือ</p><ul><li>ย่อย ก</li><li>ย่อย ข</li></ul></td></tr>
- <tr><td></td><td>ต่อ<table><tr><td>ซ้อน</td></tr></table></td></tr>
+ <tr><td></td><td>ต่อ</td></tr>
 </table>
 <p>ท้ายเอกสาร</p></body></html>"""
 
@@ -116,9 +116,47 @@ def test_html_blocks_and_table_rows(tmp_path: Path) -> None:
         "ประจำปี 2567",
         "มาตรการ\tขั้นตอน",
         "<p>๑. การเปิดเผยข้อมูล</p>\t<p>๑. ปรับปรุง เว็บไซต์</p> <p>๒. จัดทำ คู่มือ</p><ul><li>ย่อย ก</li><li>ย่อย ข</li></ul>",
-        "\tต่อ ซ้อน",
+        "\tต่อ",
         "ท้ายเอกสาร",
     ]
+
+
+# A CMS page: the report table inside a cell of a layout table, itself inside a layout table, beside a
+# menu cell; the layout cells' text before and after the report table and the menu become lines.
+NESTED = """<html><body><table><tr><td>เมนู<br>หน้าแรก</td><td>
+<table><tr><td><div>รายงานผลการดำเนินการ</div><div>ประจำปี&nbsp;2567</div>
+  <table border="1">
+    <tr><th rowspan="2">ลำดับ</th><th rowspan="2">มาตรการ</th><th colspan="2">สถานะ</th></tr>
+    <tr><th>แล้ว</th><th>ยังไม่</th></tr>
+    <tr><td colspan="4"><strong>แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน</strong></td></tr>
+    <tr><td>๑</td><td><p>ส่งเสริม</p><p>คุณธรรม</p></td><td>✔</td><td>&nbsp;</td></tr>
+  </table>
+  <p>ลงชื่อ นายก</p>
+</td></tr></table>
+</td></tr></table><p>ท้ายหน้า</p></body></html>"""
+
+
+def test_html_layout_tables_give_lines_and_the_tables_inside_them_rows(tmp_path: Path) -> None:
+    assert read_lines(write(tmp_path, "cms.html", NESTED)) == [
+        "เมนู",
+        "หน้าแรก",
+        "รายงานผลการดำเนินการ",
+        "ประจำปี 2567",
+        "ลำดับ\tมาตรการ\tสถานะ\t",
+        "\t\tแล้ว\tยังไม่",
+        "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน\t\t\t",
+        "๑\t<p>ส่งเสริม</p><p>คุณธรรม</p>\t✔\t",
+        "ลงชื่อ นายก",
+        "ท้ายหน้า",
+    ]
+
+
+def test_html_tables_one_after_another_in_a_layout_cell_keep_their_own_grids(tmp_path: Path) -> None:
+    page = (
+        "<table><tr><td><table><tr><td rowspan='2'>ก</td><td>ข</td></tr><tr><td>ค</td></tr></table>"
+        "<div>คั่น</div><table><tr><td>ง</td><td>จ</td></tr></table></td></tr></table>"
+    )
+    assert read_lines(write(tmp_path, "two.html", page)) == ["ก\tข", "\tค", "คั่น", "ง\tจ"]
 
 
 def test_html_in_thai_code_page(tmp_path: Path) -> None:

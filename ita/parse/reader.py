@@ -113,8 +113,15 @@ def decode_text(data: bytes, file_name: str) -> str:
 
 
 def html_lines(html: str) -> list[str]:
-    """Block elements as lines, table rows as tab-separated cells (cell structure kept as <p>/<li>)."""
-    parser = _HtmlLines()
+    """Block elements as lines, table rows as tab-separated cells (cell structure kept as <p>/<li>).
+
+    A layout table, one holding another table in a cell (as CMS pages wrap their content), is no data:
+    its cells' paragraphs become lines of their own and the tables inside it are read as tables.
+    """
+    layout = _LayoutTables()
+    layout.feed(html)
+    layout.close()
+    parser = _HtmlLines(layout.found)
     parser.feed(html)
     parser.close()
     return parser.finish()
@@ -201,6 +208,27 @@ def _tidy_cell(text: str) -> str:
     return re.sub(r"\s+(</(?:p|li|ul)>)", r"\1", text)
 
 
+class _LayoutTables(HTMLParser):
+    """The tables, numbered in the order they open, that hold another table."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[int] = set()
+        self._opened = 0
+        self._open: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            if self._open:
+                self.found.add(self._open[-1])
+            self._open.append(self._opened)
+            self._opened += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self._open:
+            self._open.pop()
+
+
 class _HtmlLines(HTMLParser):
     """Collects lines: text between block elements, and one tab-separated line per table row.
 
@@ -218,9 +246,11 @@ class _HtmlLines(HTMLParser):
     )
     _CELL_MARKUP: ClassVar[dict[str, str]] = {"p": "p", "li": "li", "ul": "ul", "ol": "ul"}
     _SKIPPED = frozenset({"script", "style", "template"})
+    _LAYOUT_CELLS = frozenset({"tr", "td", "th"})  # a layout table's cell is a block
 
-    def __init__(self) -> None:
+    def __init__(self, layout_tables: set[int]) -> None:
         super().__init__(convert_charrefs=True)
+        self._layout_tables = layout_tables
         self._lines: list[str] = []
         self._text: list[str] = []
         self._row: list[str] | None = None
@@ -228,7 +258,8 @@ class _HtmlLines(HTMLParser):
         self._span = (1, 1)  # the open cell's rowspan and colspan
         self._covered: dict[int, int] = {}  # column → rows still covered by a cell above, this one included
         self._below: dict[int, int] = {}  # column → rows the current row's cells cover below it
-        self._tables = 0
+        self._opened = 0  # tables opened so far, which numbers them as _LayoutTables does
+        self._open: list[bool] = []  # for each table open, whether it holds data (holds no table)
         self._skipping = 0
 
     def finish(self) -> list[str]:
@@ -239,46 +270,53 @@ class _HtmlLines(HTMLParser):
         if tag in self._SKIPPED:
             self._skipping += 1
         elif tag == "table":
-            self._tables += 1
             self._flush()
-            if self._tables == 1:
+            self._open.append(self._opened not in self._layout_tables)
+            self._opened += 1
+            if self._in_data:
                 self._covered = {}
-        elif self._tables == 1 and tag == "tr":
+        elif self._in_data and tag == "tr":
             self._row, self._below = [], {}
-        elif self._tables == 1 and tag in ("td", "th"):
+        elif self._in_data and tag in ("td", "th"):
             self._cell = []
             self._span = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
         elif self._cell is not None:
             self._cell_markup(tag, closing=False)
-        elif tag in self._BLOCKS:
+        elif tag in self._BLOCKS or tag in self._LAYOUT_CELLS:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIPPED:
             self._skipping = max(0, self._skipping - 1)
         elif tag == "table":
-            self._tables = max(0, self._tables - 1)
-        elif self._tables == 1 and tag in ("td", "th"):
+            self._flush()
+            if self._open:
+                self._open.pop()
+        elif self._in_data and tag in ("td", "th"):
             self._end_cell()
-        elif self._tables == 1 and tag == "tr":
+        elif self._in_data and tag == "tr":
             self._end_row()
         elif self._cell is not None:
             self._cell_markup(tag, closing=True)
-        elif tag in self._BLOCKS:
+        elif tag in self._BLOCKS or tag in self._LAYOUT_CELLS:
             self._flush()
+
+    @property
+    def _in_data(self) -> bool:
+        return bool(self._open) and self._open[-1]
 
     def handle_data(self, data: str) -> None:
         if self._skipping:
             return
         if self._cell is not None:
             self._cell.append(data)
-        elif not self._tables:
+        elif not self._in_data:
             self._text.append(data)
 
     def _cell_markup(self, tag: str, *, closing: bool) -> None:
         if tag in self._CELL_MARKUP:
             self._cell.append(f"<{'/' if closing else ''}{self._CELL_MARKUP[tag]}>")
-        elif tag in self._BLOCKS or tag in ("td", "th", "tr"):
+        elif tag in self._BLOCKS:
             self._cell.append(" ")
 
     def _end_cell(self) -> None:
