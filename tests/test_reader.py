@@ -188,3 +188,24 @@ def test_word_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
         "\tข้ามสองคอลัมน์\t",
         "ลงชื่อ\tนายก",
     ]
+
+
+def test_word_layout_tables_give_their_cells_paragraphs_and_the_tables_inside_them(tmp_path: Path) -> None:
+    document = docx.Document()
+    layout = document.add_table(rows=1, cols=2)
+    layout.cell(0, 0).text = "เมนู"
+    page = layout.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0)  # a layout table in a layout table
+    page.text = "รายงานผลการดำเนินการ"
+    report = page.add_table(rows=2, cols=2)
+    report.cell(0, 0).text, report.cell(0, 1).text = "ลำดับ", "มาตรการ"
+    report.cell(1, 0).text, report.cell(1, 1).text = "๑", "ส่งเสริมคุณธรรม"
+    page.add_paragraph("ลงชื่อ นายก")
+    path = tmp_path / "cms.docx"
+    document.save(path)
+    assert [line for line in read_lines(path) if line] == [
+        "เมนู",
+        "รายงานผลการดำเนินการ",
+        "ลำดับ\tมาตรการ",
+        "๑\tส่งเสริมคุณธรรม",
+        "ลงชื่อ นายก",
+    ]

@@ -171,12 +171,20 @@ def _docx_lines(data: bytes, name: str) -> list[str]:
     return list(_docx_body(document))
 
 
-def _docx_body(document: Document) -> Iterator[str]:
-    for block in document.iter_inner_content():
+def _docx_body(container: Document | _Cell) -> Iterator[str]:
+    for block in container.iter_inner_content():
         if isinstance(block, Table):
-            yield from _docx_rows(block)
+            yield from _docx_layout(block) if block._tbl.xpath("./w:tr/w:tc/w:tbl") else _docx_rows(block)
         else:
             yield from block.text.split("\n")
+
+
+def _docx_layout(table: Table) -> Iterator[str]:
+    """A layout table, one holding a table in a cell, as its cells' paragraphs and tables in turn."""
+    for row in table.rows:
+        for tc in row._tr.tc_lst:
+            if tc.vMerge != "continue":
+                yield from _docx_body(_Cell(tc, table))
 
 
 def _docx_rows(table: Table) -> Iterator[str]:
