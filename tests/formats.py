@@ -46,7 +46,8 @@ def as_docx(lines: list[str], path: Path) -> Path:
 
 
 def html_as_docx(page: str, path: Path) -> Path:
-    """A web page as a Word file: its paragraphs, and its tables with the same merged cells."""
+    """A web page as a Word file: its paragraphs, and its tables with the same merged cells and the
+    tables nested in their cells (a CMS page's layout tables)."""
     reader = _PageReader()
     reader.feed(page)
     document = docx.Document()
@@ -65,6 +66,8 @@ class _Span:
     rows: int = 1
     cols: int = 1
     covered: bool = False  # a grid place another cell spans over
+    # the tables nested in the cell, each with the text before it (`text` is what follows the last)
+    tables: list[tuple[str, list[list[_Span]]]] = field(default_factory=list)
 
 
 @dataclass
@@ -73,13 +76,19 @@ class _PageReader(HTMLParser):
     _text: list[str] = field(default_factory=list)
     _cell: _Span | None = None
     _rows: list[list[_Span]] | None = None
+    _outer: list[tuple[list[list[_Span]], _Span]] = field(default_factory=list)  # tables a cell holds
 
     def __post_init__(self) -> None:
         super().__init__(convert_charrefs=True)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         spans = dict(attrs)
-        if tag == "table":
+        if tag == "table" and self._cell is not None:
+            self._outer.append((self._rows, self._cell))
+            self._rows = []
+            self._cell.tables.append((self._cell.text, self._rows))
+            self._cell.text, self._cell = "", None
+        elif tag == "table":
             self._flush()
             self._rows = []
         elif tag == "tr" and self._rows is not None:
@@ -87,13 +96,15 @@ class _PageReader(HTMLParser):
         elif tag in ("td", "th") and self._rows is not None:
             self._cell = _Span("", int(spans.get("rowspan") or 1), int(spans.get("colspan") or 1))
             self._rows[-1].append(self._cell)
-        elif tag in ("p", "li", "br") and self._cell is not None:
+        elif tag in ("p", "li", "br", "div") and self._cell is not None:
             self._cell.text += "\n"
         elif tag in ("p", "div", "h1", "h2", "h3", "title"):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "table" and self._rows is not None:
+        if tag == "table" and self._outer:
+            self._rows, self._cell = self._outer.pop()
+        elif tag == "table" and self._rows is not None:
             self.blocks.append(self._rows)
             self._rows = None
         elif tag in ("td", "th"):
@@ -132,8 +143,9 @@ def _grid(rows: list[list[_Span]]) -> list[list[_Span]]:
     return [[c or _Span("") for c in row] + [_Span("")] * (width - len(row)) for row in grid]
 
 
-def _add_table(document, grid: list[list[_Span]]) -> None:
-    table = document.add_table(rows=len(grid), cols=len(grid[0]))
+def _add_table(container, grid: list[list[_Span]]) -> None:
+    """The grid as a table at the end of `container` (the document, or a cell of a layout table)."""
+    table = container.add_table(rows=len(grid), cols=len(grid[0]))
     for r, row in enumerate(grid):
         for c, span in enumerate(row):
             if span.covered:
@@ -141,7 +153,18 @@ def _add_table(document, grid: list[list[_Span]]) -> None:
             cell = table.cell(r, c)
             if span.rows > 1 or span.cols > 1:
                 cell = cell.merge(table.cell(r + span.rows - 1, c + span.cols - 1))
-            paragraphs = [p.strip() for p in re.split(r"</?p>|<ul[^>]*>|\n", span.text) if p.strip()]
-            cell.text = paragraphs[0] if paragraphs else ""
-            for paragraph in paragraphs[1:]:
-                cell.add_paragraph(paragraph)
+            cell.text = ""
+            for before, rows in span.tables:
+                _add_paragraphs(cell, before)
+                _add_table(cell, _grid(rows))
+            _add_paragraphs(cell, span.text)
+
+
+def _add_paragraphs(cell, text: str) -> None:
+    """The paragraphs at the end of a cell, the first written into the empty one a new cell (or a table
+    added to it) leaves."""
+    for paragraph in [p.strip() for p in re.split(r"</?p>|<ul[^>]*>|\n", text) if p.strip()]:
+        if cell.paragraphs[-1].text:
+            cell.add_paragraph(paragraph)
+        else:
+            cell.paragraphs[-1].text = paragraph
