@@ -209,3 +209,18 @@ def test_word_layout_tables_give_their_cells_paragraphs_and_the_tables_inside_th
         "๑\tส่งเสริมคุณธรรม",
         "ลงชื่อ นายก",
     ]
+
+
+def test_a_line_break_in_a_cell_is_kept_for_the_column_to_read(tmp_path: Path) -> None:
+    page = "<table><tr><td><p>ส่งเสริมให้บุคลากร <br/> ใช้ทรัพย์สิน</p></td><td>สำนักปลัด<br>กองคลัง</td></tr></table>"
+    assert read_lines(write(tmp_path, "br.html", page)) == [
+        "<p>ส่งเสริมให้บุคลากร<br>ใช้ทรัพย์สิน</p>\tสำนักปลัด<br>กองคลัง"
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "ส่งเสริมให้บุคลากร\nใช้ทรัพย์สิน"  # python-docx writes a line break (Shift+Enter)
+    table.cell(0, 1).text = "สำนักปลัด"
+    table.cell(0, 1).add_paragraph("กองคลัง")
+    path = tmp_path / "br.docx"
+    document.save(path)
+    assert read_lines(path) == ["ส่งเสริมให้บุคลากร<br>ใช้ทรัพย์สิน\t<p>สำนักปลัด</p> <p>กองคลัง</p>"]

@@ -2,7 +2,8 @@
 
 Plain text keeps its own line numbers. HTML and Word documents become lines the way the sample
 documents were converted: paragraphs as lines, table rows as tab-separated cells, and a cell holding
-several paragraphs written as ``<p>…</p>`` fragments, so one table reader serves every format.
+several paragraphs written as ``<p>…</p>`` fragments (a line break in one as ``<br>``), so one table
+reader serves every format.
 """
 
 from __future__ import annotations
@@ -199,7 +200,7 @@ def _docx_rows(table: Table) -> Iterator[str]:
 
 
 def _docx_cell(cell: _Cell) -> str:
-    paragraphs = [_one_line(p.text) for p in cell.paragraphs]
+    paragraphs = ["<br>".join(filter(None, map(_one_line, p.text.split("\n")))) for p in cell.paragraphs]
     paragraphs = [p for p in paragraphs if p]
     if len(paragraphs) == 1:
         return paragraphs[0]
@@ -211,9 +212,9 @@ def _one_line(text: str) -> str:
 
 
 def _tidy_cell(text: str) -> str:
-    """One line, written like the sample documents: "<p>a</p> <p>b</p>", "<ul><li>c</li></ul>"."""
-    text = re.sub(r"(<(?:p|li|ul)>)\s+", r"\1", _one_line(text))
-    return re.sub(r"\s+(</(?:p|li|ul)>)", r"\1", text)
+    """One line, written like the sample documents: "<p>a</p> <p>b</p>", "<ul><li>c</li></ul>", "d<br>e"."""
+    text = re.sub(r"(<(?:p|li|ul|br)>)\s+", r"\1", _one_line(text))
+    return re.sub(r"\s+(</(?:p|li|ul)>|<br>)", r"\1", text)
 
 
 class _LayoutTables(HTMLParser):
@@ -322,7 +323,11 @@ class _HtmlLines(HTMLParser):
             self._text.append(data)
 
     def _cell_markup(self, tag: str, *, closing: bool) -> None:
-        if tag in self._CELL_MARKUP:
+        # A line break is kept, not made a space: a Thai phrase runs on across it ("บุคลากร<br>ใช้"),
+        # where a list of units in one cell ("สำนักปลัด<br>กองคลัง") does not; the column tells which.
+        if tag == "br":
+            self._cell.append("" if closing else "<br>")
+        elif tag in self._CELL_MARKUP:
             self._cell.append(f"<{'/' if closing else ''}{self._CELL_MARKUP[tag]}>")
         elif tag in self._BLOCKS:
             self._cell.append(" ")
