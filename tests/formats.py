@@ -60,6 +60,9 @@ def html_as_docx(page: str, path: Path) -> Path:
     return path
 
 
+_LINE_BREAK = "\v"  # a <br> in a cell, until it is written as a line break inside a paragraph
+
+
 @dataclass
 class _Span:
     text: str
@@ -96,8 +99,10 @@ class _PageReader(HTMLParser):
         elif tag in ("td", "th") and self._rows is not None:
             self._cell = _Span("", int(spans.get("rowspan") or 1), int(spans.get("colspan") or 1))
             self._rows[-1].append(self._cell)
-        elif tag in ("p", "li", "br", "div") and self._cell is not None:
+        elif tag in ("p", "li", "div") and self._cell is not None:
             self._cell.text += "\n"
+        elif tag == "br" and self._cell is not None:
+            self._cell.text += _LINE_BREAK
         elif tag in ("p", "div", "h1", "h2", "h3", "title"):
             self._flush()
 
@@ -164,6 +169,7 @@ def _add_paragraphs(cell, text: str) -> None:
     """The paragraphs at the end of a cell, the first written into the empty one a new cell (or a table
     added to it) leaves."""
     for paragraph in [p.strip() for p in re.split(r"</?p>|<ul[^>]*>|\n", text) if p.strip()]:
+        paragraph = paragraph.replace(_LINE_BREAK, "\n")  # python-docx writes "\n" as Word's line break
         if cell.paragraphs[-1].text:
             cell.add_paragraph(paragraph)
         else:
