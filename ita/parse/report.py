@@ -19,6 +19,7 @@ from ita import agencies, framework, geography
 from ita.errors import ParseError
 from ita.parse import provenance, tables
 from ita.parse.reader import Progress, read_document
+from ita.parse.sheet import INSTRUMENT_NAMES
 from ita.records import Agency, Assessment, Measure, ReportDocument, RowAccount, Warning_
 from ita.thai import compose_sara_am, normalize_text
 from ita.thai_dates import fiscal_year_bounds, mentions_month, parse_period, unplaced_years
@@ -83,6 +84,8 @@ _INSTRUMENT_RE = re.compile(
 _ISSUE_HEADING_RE = re.compile(r"ประเด็น(?:ที่)?\s*\d{1,2}(?![\d.])")
 _HEADING_NUMBER_RE = re.compile(r"^(?P<word>ประเด็น(?:ที่)?|ตัวชี้วัดที่)\s*(?P<no>\d{1,2})\s*")
 _INSTRUMENT_HEADING_RE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])")
+# An instrument's form named in Thai words only ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"): its code.
+_INSTRUMENT_FORM_RE = re.compile(r"แบบ(?:วัด|ตรวจ|สำรวจ)")
 _HEADING_MAX = 200
 _GROUP_CELL_MAX = 60
 # What every group heading holds: an instrument code, "ประเด็น" or "ตัวชี้วัด".
@@ -614,7 +617,7 @@ class _MeasureReader:
 
     def _row(self, no: int, row: dict[str, list[str]]) -> None:
         self._group_cell(row)
-        number, sub, title = tables.leading_number(" ".join(row.get("title", [])))
+        number, sub, title = tables.leading_number(" ".join(map(tables.run_on, row.get("title", []))))
         if number is None:
             number, sub = _column_number(row)
         continued = bool(_CONTINUED_RE.search(title))
@@ -737,6 +740,8 @@ def _group_heading(text: str, *, indicators: bool, in_table: bool = False) -> st
     if indicators and _INDICATOR_RE.match(clean) and len(clean) <= _HEADING_MAX:
         return None if _indicator_score(clean) else _spaced_number(clean)
     codes = list(dict.fromkeys(_INSTRUMENT_HEADING_RE.findall(clean)))
+    if not codes and in_table and _INSTRUMENT_FORM_RE.match(clean):
+        codes = [code.upper() for code, names in INSTRUMENT_NAMES.items() if any(n in clean for n in names)]
     if not codes or re.search(r"คะแนน|\d", clean):
         return None
     if in_table and len(codes) == 1 and len(clean) <= _HEADING_MAX:

@@ -210,6 +210,17 @@ class Numbered(NamedTuple):
     text: str
 
 
+# A Thai phrase wrapped by hand inside a cell: a line break or a new paragraph between two Thai letters.
+_THAI_WRAP_RE = re.compile(
+    r"(?<=[\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e])\s*(?:<br>|</p>\s*<p>)\s*(?=[\u0e01-\u0e4e])"
+)
+
+
+def run_on(cell: str) -> str:
+    """A cell whose Thai words run on across the lines it was wrapped into by hand (no space between)."""
+    return _THAI_WRAP_RE.sub("", cell) if "<" in cell else cell
+
+
 def leading_number(text: str) -> Numbered:
     """The number a cell opens with ("๑. ", "1) ", "๑.๒ ", "มาตรการที่ ๒") and the text after it."""
     text = strip_tags(text)
