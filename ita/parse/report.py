@@ -58,9 +58,9 @@ _YEAR_END_RE = re.compile(r"12\s*เดือน|สิ้นปี|รอบ\s*
 
 _GRADE = r"(?:AA|[A-F])(?![A-Za-z])"
 _RATING = r"ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน"
+_STATED_SCORE = r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,3})?)(?![\d.])\s*(?P<unit>คะแนน)?"
 _SCORE_RE = re.compile(
-    r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,3})?)(?![\d.])\s*(?P<unit>คะแนน)?"
-    r"(?:\s*\(?\s*(?:จาก)?\s*คะแนนเต็ม\s*100\s*(?:คะแนน)?\s*\)?)?"
+    _STATED_SCORE + r"(?:\s*\(?\s*(?:จาก)?\s*คะแนนเต็ม\s*100\s*(?:คะแนน)?\s*\)?)?"
     r"[^\d]{0,40}?"
     rf"(?:\(\s*(?P<rating_p>{_RATING})\s*\)(?:\s*ระดับ\s*(?P<grade_p>{_GRADE}))?"
     rf"|ระดับ\s*:?\s*(?:(?P<grade>{_GRADE})|(?P<rating_l>{_RATING}))"
@@ -77,6 +77,10 @@ _WHOLE_SCORE_RE = re.compile(
     r"(?:(?<=ได้)|(?<=คะแนน))\s*(?P<a>\d{1,3})(?![\d.])|(?<![\d.])(?P<b>\d{1,3})\s*คะแนน"
 )
 _ANOTHER_NAME_RE = re.compile(r"ด้าน|ตัวชี้วัด")
+# A heading naming the assessment ("ผลการประเมินคุณธรรมและความโปร่งใส…", "ผลการประเมิน ITA") and its year;
+# the line after it may state the score without either ("เทศบาล…ได้คะแนน ๘๕.๘๗ คะแนน").
+_ASSESSMENT_HEADING_RE = re.compile(r"ผลการประเมิน\s?(?:คุณธรรมและความโปร่งใส|\(?ITA)")
+_STATED_SCORE_RE = re.compile(_STATED_SCORE)
 _INSTRUMENT_RE = re.compile(
     r"(?<![A-Za-z])(?P<code>IIT|EIT|OIT)(?![A-Za-z])\)?(?P<gap>[^\d]{0,30}?)(?<![\d.])(?P<score>\d{1,3}\.\d{1,2})(?![\d.])"
 )
@@ -314,7 +318,7 @@ def _assessments(texts: list[str]) -> tuple[list[Assessment], list[Warning_], fr
         if indicator:
             details.append((no, "indicators", *indicator))
             continue
-        found += _quoted_scores(texts, no)
+        found += _quoted_scores(texts, no) or _score_after_heading(texts, no)
         details += [(no, "instruments", code, score) for code, score in _instrument_scores(text)]
         details += [(no, "indicators", key, score) for key, score in _named_indicator_scores(text)]
     assessments, warnings = _one_per_year(found)
@@ -355,6 +359,27 @@ def _quoted_scores(texts: list[str], no: int) -> list[Assessment]:
             )
         )
     return out
+
+
+def _score_after_heading(texts: list[str], no: int) -> list[Assessment]:
+    """The score stated on the line after a heading that names the ITA assessment and its year, the
+    line itself naming neither ("๑. ผลการประเมินคุณธรรมและความโปร่งใส… พ.ศ. ๒๕๖๗" then "เทศบาล…ได้คะแนน
+    ๘๕.๘๗ คะแนน"); only a line stating one score, and no instrument's or indicator's."""
+    text = texts[no - 1]
+    heading = next((t for t in reversed(texts[max(0, no - 3) : no - 1]) if t), "")
+    if "คะแนน" not in text or not _ASSESSMENT_HEADING_RE.search(heading) or not _YEAR_RE.search(heading):
+        return []
+    if _DECIMAL_RE.search(heading) or _instrument_scores(text) or _named_indicator_scores(text):
+        return []
+    scores = [
+        float(m["score"])
+        for m in _STATED_SCORE_RE.finditer(text)
+        if (m["unit"] or "คะแนน" in text[max(0, m.start() - _SCORE_CONTEXT) : m.start()])
+        and not text[: m.start()].rstrip().endswith("เต็ม")
+    ]
+    if len(scores) != 1 or scores[0] > 100:
+        return []
+    return [Assessment(fiscal_year=_year_near(texts, no, 0), score=scores[0], line=no)]
 
 
 def _year_near(texts: list[str], no: int, position: int) -> int | None:
