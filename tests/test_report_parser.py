@@ -494,6 +494,99 @@ def test_indicator_lines_and_a_score_that_disagrees_with_them() -> None:
     assert doc.warnings == [Warning_("ITA 2564: quoted score 95.0 differs from 92.90 (indicators)", 3)]
 
 
+SCORE_TABLE = """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘
+เทศบาลเมืองบ้านสวน อำเภอเมืองชลบุรี จังหวัดชลบุรี
+๑. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗
+เทศบาลเมืองบ้านสวนได้คะแนน ๘๕.๘๗ คะแนน
+
+ตัวชี้วัด\tคะแนน
+๑. การปฏิบัติหน้าที่\t๙๖.๕๐
+๒. การใช้งบประมาณ\t๙๒.๑๔
+๓. การใช้อำนาจ\t๙๕.๐๘
+๔. การใช้ทรัพย์สินของราชการ\t๙๓.๓๓
+๕. การแก้ไขปัญหาการทุจริต\t๙๑.๖๗
+๖. คุณภาพการดำเนินงาน\t๘๙.๔๒
+๗. ประสิทธิภาพการสื่อสาร\t๘๘.๐๐
+๘. การปรับปรุงการทำงาน\t๘๗.๕๐
+๙. การเปิดเผยข้อมูล\t๗๕.๐๐
+๑๐. การป้องกันการทุจริต\t๘๑.๒๕
+
+ที่\tมาตรการ\tผู้รับผิดชอบ\tระยะเวลา
+๑\tปรับปรุงข้อมูลสาธารณะบนเว็บไซต์\tสำนักปลัดเทศบาล\tต.ค. ๖๗ - ก.ย. ๖๘
+"""
+SCORE_TABLE_INDICATORS = {
+    "1": 96.5,
+    "2": 92.14,
+    "3": 95.08,
+    "4": 93.33,
+    "5": 91.67,
+    "6": 89.42,
+    "7": 88.0,
+    "8": 87.5,
+    "9": 75.0,
+    "10": 81.25,
+}
+
+
+def test_a_score_after_the_assessment_heading_and_an_indicator_score_table() -> None:
+    doc = parse_text(SCORE_TABLE)
+    assert (doc.fiscal_year, doc.kind, doc.warnings) == (2568, "measures", [])
+    assert doc.assessments == [Assessment(2567, 85.87, indicators=SCORE_TABLE_INDICATORS, line=4)]
+    assert [(m.no, m.title) for m in doc.measures] == [(1, "ปรับปรุงข้อมูลสาธารณะบนเว็บไซต์")]
+    account = doc.row_account
+    assert (account.read, account.headers, account.scores, account.measures, account.warned) == (
+        13,
+        2,
+        10,
+        1,
+        0,
+    )
+    assert account.unexplained == []
+
+
+@pytest.mark.parametrize(
+    "header", ["ตัวชี้วัด\tคะแนนที่ได้", "ประเด็น/ตัวชี้วัด\tผลคะแนน", "ตัวชี้วัดการประเมิน\tคะแนน (เต็ม 100)"]
+)
+def test_indicator_score_table_headers(header: str) -> None:
+    doc = parse_text(SCORE_TABLE.replace("ตัวชี้วัด\tคะแนน", header))
+    assert (doc.assessments[0].indicators, doc.warnings) == (SCORE_TABLE_INDICATORS, [])
+
+
+def test_indicator_score_table_without_numbers_names_indicators_as_the_framework_does() -> None:
+    """Rows known by name alone, in any order, "ของทางราชการ" for "ของราชการ"; a number in a ลำดับ
+    column counts rows, not indicators; the quoted overall is not checked against four indicators."""
+    rows = (
+        "ลำดับ\tประเด็น/ตัวชี้วัด\tคะแนนที่ได้\n1\tการเปิดเผยข้อมูล\t75.00\n2\tการป้องกันการทุจริต\t81.25 คะแนน\n"
+        "3\tการใช้ทรัพย์สินของทางราชการ\t93.33\n4\tการปรับปรุงการทำงาน (ระบบการทำงาน)\t87.50\n"
+    )
+    start, end = SCORE_TABLE.index("ตัวชี้วัด\t"), SCORE_TABLE.index("\nที่\t")
+    doc = parse_text(SCORE_TABLE[:start] + rows + SCORE_TABLE[end:])
+    assert doc.assessments == [
+        Assessment(2567, 85.87, indicators={"4": 93.33, "8": 87.5, "9": 75.0, "10": 81.25}, line=4)
+    ]
+    assert (doc.warnings, doc.row_account.scores, doc.row_account.unexplained) == ([], 4, [])
+
+
+def test_indicator_score_table_rows_it_cannot_read_and_a_score_that_disagrees() -> None:
+    """An instrument's row gives its score; a row naming no indicator is warned, not dropped."""
+    text = SCORE_TABLE.replace("๘๕.๘๗ คะแนน", "๙๐.๐๐ คะแนน").replace(
+        "๑๐. การป้องกันการทุจริต\t๘๑.๒๕", "๑๐. การป้องกันการทุจริต\t๘๑.๒๕\nOIT\t๗๘.๑๓\nหมายเหตุ\tข้อมูลจากระบบ ITAS"
+    )
+    doc = parse_text(text)
+    [assessment] = doc.assessments
+    assert (assessment.score, assessment.instruments) == (90.0, {"OIT": 78.13})
+    assert doc.warnings == [
+        Warning_("a row of a table of indicator scores names no indicator and score", 18),
+        Warning_("ITA 2567: quoted score 90.0 differs from 85.87 (indicators)", 4),
+    ]
+    assert (doc.row_account.scores, doc.row_account.warned, doc.row_account.unexplained) == (11, 1, [])
+
+
+def test_a_score_after_a_heading_that_names_no_assessment_is_not_an_ita_result() -> None:
+    text = SCORE_TABLE.replace("ผลการประเมินคุณธรรมและความโปร่งใส", "ผลการสำรวจความพึงพอใจ")
+    assert parse_text(text).assessments[0].score is None
+
+
 def test_dates_far_outside_the_fiscal_year_are_flagged() -> None:
     text = STATUS_TABLE.replace("หมายเหตุ", "ระยะเวลา").replace("\tรอจัดซื้อ", "\tมีนาคม 2568")
     doc = parse_text(text.replace(" รอบ 12 เดือน", ""))  # a report of no stated round: no period

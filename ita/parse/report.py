@@ -81,6 +81,11 @@ _ANOTHER_NAME_RE = re.compile(r"ด้าน|ตัวชี้วัด")
 # the line after it may state the score without either ("เทศบาล…ได้คะแนน ๘๕.๘๗ คะแนน").
 _ASSESSMENT_HEADING_RE = re.compile(r"ผลการประเมิน\s?(?:คุณธรรมและความโปร่งใส|\(?ITA)")
 _STATED_SCORE_RE = re.compile(_STATED_SCORE)
+# The header of a table of indicator scores: an indicator column, a score column, perhaps a row number.
+_INDICATOR_COLUMN_RE = re.compile(r"ตัวชี้วัด|ประเด็น")
+_SCORE_COLUMN_RE = re.compile(r"คะแนน|^ผลการประเมิน")
+_ROW_NUMBER_COLUMN_RE = re.compile(r"(?:ที่|ลำดับ(?:ที่)?|ข้อ)")
+_ROW_INDICATOR_NUMBER_RE = re.compile(r"^(?:ตัวชี้วัด(?:ที่)?\s*)?\(?(?P<no>\d{1,2})(?:[.)]|\s|$)")
 _INSTRUMENT_RE = re.compile(
     r"(?<![A-Za-z])(?P<code>IIT|EIT|OIT)(?![A-Za-z])\)?(?P<gap>[^\d]{0,30}?)(?<![\d.])(?P<score>\d{1,3}\.\d{1,2})(?![\d.])"
 )
@@ -121,9 +126,9 @@ def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
     lines = [compose_sara_am(raw) for raw in lines]  # so that what is stored matches what is searched
     texts = [_clean(raw) for raw in lines]  # cleaned once: every search below reads them
     title = _title_lines(lines, texts)
-    assessments, score_warnings, score_lines = _assessments(texts)
+    assessments, score_warnings, score_lines, score_table = _assessments(lines, texts)
     fiscal_year = _fiscal_year(title, texts, assessments)
-    reader = _MeasureReader(fiscal_year, score_lines)
+    reader = _MeasureReader(fiscal_year, score_lines, score_table)
     reader.read(lines)
     measures = [draft.measure for draft in reader.drafts]
     if not measures and not assessments:
@@ -308,12 +313,16 @@ def _report_period(title: list[tuple[int, str]], fiscal_year: int, kind: str) ->
 # --- ITA results --------------------------------------------------------------------------------
 
 
-def _assessments(texts: list[str]) -> tuple[list[Assessment], list[Warning_], frozenset[int]]:
+def _assessments(
+    lines: list[str], texts: list[str]
+) -> tuple[list[Assessment], list[Warning_], frozenset[int], dict[int, str]]:
     """Every ITA result quoted, one per year, with the indicator and instrument scores near it,
-    and the lines any score was read from."""
+    the lines any score was read from, and what became of each row of a table of indicator scores."""
     found: list[Assessment] = []
-    details: list[tuple[int, str, str, float]] = []  # (line, "indicators"|"instruments", key, score)
+    details, table, warnings = _indicator_score_tables(lines, texts)
     for no, text in enumerate(texts, 1):
+        if no in table:
+            continue
         indicator = _indicator_score(text)
         if indicator:
             details.append((no, "indicators", *indicator))
@@ -321,10 +330,10 @@ def _assessments(texts: list[str]) -> tuple[list[Assessment], list[Warning_], fr
         found += _quoted_scores(texts, no) or _score_after_heading(texts, no)
         details += [(no, "instruments", code, score) for code, score in _instrument_scores(text)]
         details += [(no, "indicators", key, score) for key, score in _named_indicator_scores(text)]
-    assessments, warnings = _one_per_year(found)
-    _attach(assessments, details, texts)
-    lines = frozenset(a.line for a in found) | frozenset(line for line, *_ in details)
-    return assessments, warnings, lines
+    assessments, quoted_again = _one_per_year(found)
+    _attach(assessments, sorted(details, key=lambda detail: detail[0]), texts)
+    score_lines = frozenset(a.line for a in found) | frozenset(line for line, *_ in details)
+    return assessments, quoted_again + warnings, score_lines, table
 
 
 def _indicator_score(text: str) -> tuple[str, float] | None:
@@ -380,6 +389,74 @@ def _score_after_heading(texts: list[str], no: int) -> list[Assessment]:
     if len(scores) != 1 or scores[0] > 100:
         return []
     return [Assessment(fiscal_year=_year_near(texts, no, 0), score=scores[0], line=no)]
+
+
+def _indicator_score_tables(
+    lines: list[str], texts: list[str]
+) -> tuple[list[tuple[int, str, str, float]], dict[int, str], list[Warning_]]:
+    """Indicator scores read from tables whose header names an indicator column and a score column
+    ("ตัวชี้วัด | คะแนน", "ประเด็น/ตัวชี้วัด | ผลคะแนน"), each row's indicator known by the name the
+    year's framework gives it, else by its number; what became of each row (header, score or warned)."""
+    details: list[tuple[int, str, str, float]] = []  # (line, "indicators"|"instruments", key, score)
+    table: dict[int, str] = {}
+    warnings: list[Warning_] = []
+    columns: tuple[int, int, int] | None = None  # cells in the header, indicator column, score column
+    indicators: tuple[framework.Indicator, ...] = ()
+    for no, raw in enumerate(lines, 1):
+        cells = [_clean(cell) for cell in raw.split("\t")]
+        if len(cells) < 2:
+            columns = None
+            continue
+        header = _indicator_score_header(cells)
+        if header:
+            columns, table[no] = (len(cells), *header), "headers"
+            indicators = framework.for_measures(_year_near(texts, no, 0)).indicators
+            continue
+        if columns is None:
+            continue
+        read = _indicator_score_row(cells, columns, indicators)
+        if read:
+            details.append((no, *read))
+            table[no] = "scores"
+        else:
+            warnings.append(Warning_("a row of a table of indicator scores names no indicator and score", no))
+            table[no] = "warned"
+    return details, table, warnings
+
+
+def _indicator_score_header(cells: list[str]) -> tuple[int, int] | None:
+    """The indicator and score columns of a header row of nothing else (a row number aside)."""
+    indicator = [i for i, c in enumerate(cells) if _INDICATOR_COLUMN_RE.search(c) and "คะแนน" not in c]
+    score = [
+        i for i, c in enumerate(cells) if _SCORE_COLUMN_RE.search(c) and not _INDICATOR_COLUMN_RE.search(c)
+    ]
+    others = [c for i, c in enumerate(cells) if i not in indicator + score and c]
+    if len(indicator) != 1 or len(score) != 1 or not all(_ROW_NUMBER_COLUMN_RE.fullmatch(c) for c in others):
+        return None
+    return indicator[0], score[0]
+
+
+def _indicator_score_row(
+    cells: list[str], columns: tuple[int, int, int], indicators: tuple[framework.Indicator, ...]
+) -> tuple[str, str, float] | None:
+    """("indicators", "9", 75.0) from a row "๙. การเปิดเผยข้อมูล | ๗๕.๐๐", ("instruments", "OIT", …) from
+    an instrument's row; the columns of the header, else (cells missing) its first and last cells."""
+    count, indicator_at, score_at = columns
+    named, written = (cells[indicator_at], cells[score_at]) if len(cells) == count else (cells[0], cells[-1])
+    score = _STATED_SCORE_RE.fullmatch(written.removesuffix("คะแนน").strip())
+    if not score or float(score["score"]) > 100:
+        return None
+    squashed = "".join(named.split()).replace("ของทาง", "ของ")
+    by_name = [i for i in indicators if "".join(i.name_th.split()) in squashed]
+    if by_name:
+        return "indicators", str(max(by_name, key=lambda i: len(i.name_th)).no), float(score["score"])
+    number = _ROW_INDICATOR_NUMBER_RE.match(named)
+    if number and any(i.no == int(number["no"]) for i in indicators):
+        return "indicators", number["no"], float(score["score"])
+    codes = set(_INSTRUMENT_HEADING_RE.findall(named))
+    if len(codes) == 1:
+        return "instruments", codes.pop(), float(score["score"])
+    return None
 
 
 def _year_near(texts: list[str], no: int, position: int) -> int | None:
@@ -525,6 +602,7 @@ class _MeasureReader:
 
     fiscal_year: int | None
     score_lines: frozenset[int]
+    score_table: dict[int, str]  # line → what the row of a table of indicator scores was (see _assessments)
     drafts: list[_Draft] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     roles: list[str] | None = None
@@ -560,6 +638,9 @@ class _MeasureReader:
         is_row = len(cells) > 1
         if is_row:
             self.outcomes[no] = "unexplained"  # until one of the branches below says otherwise
+        if no in self.score_table:
+            self._mark(no, self.score_table[no])
+            return
         heading = None
         if len(filled) == 1:
             # In a table, or once one has begun: an analysis before the measures names every indicator
