@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/layout_zoo.py [--misses] [--scans] [--batch A B]
 
 Prints, per document and format, the expected fields the parse got right; the totals per batch (A: the
-documents the parser was built on; B, C: written later and parsed once before any change for them); and
+documents the parser was built on; B, C, D: written later and parsed once before any change for them); and
 how often the linker's primary indicator is the labelled one (`"primary"` per measure), split into parse
 errors (the measure itself was read wrong) and linking errors.
 """
@@ -32,7 +32,7 @@ def main() -> None:
         action="store_true",
         help="also print and scan each document at 300 dpi and read it by OCR (slow)",
     )
-    parser.add_argument("--batch", nargs="*", help="only these batches (A B C)")
+    parser.add_argument("--batch", nargs="*", help="only these batches (A B C D)")
     args = parser.parse_args()
     fields: Counter[tuple[str, bool]] = Counter()  # (batch, right) → fields
     links: Counter[tuple[str, str]] = Counter()  # (batch, outcome) → measures

@@ -41,7 +41,7 @@ class Layout:
 
     @property
     def batch(self) -> str:
-        """A: written first and parsed while the parser was built; B and C: written later, each
+        """A: written first and parsed while the parser was built; B, C and D: written later, each
         parsed once before any change for it (bench/layout_zoo.py, README "Layouts")."""
         return self.expected.get("batch", "A")
 
