@@ -40,7 +40,9 @@ def main() -> None:
         for layout in layouts():
             if args.batch and layout.batch not in args.batch:
                 continue
-            for suffix in layout.formats + ((".scan.pdf",) if args.scans else ()):
+            for suffix in layout.formats + (
+                (".scan.pdf",) if args.scans and ".pdf" in layout.formats else ()
+            ):
                 try:
                     doc = parse_layout(layout, suffix, Path(folder))
                 except ItaError as error:

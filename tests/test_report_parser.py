@@ -715,12 +715,28 @@ def test_agency_names_with_stray_spaces_and_abbreviations(written: str, name: st
     [
         *[("100", "done"), ("100%", "done"), ("ร้อยละ 100", "done"), ("ดำเนินการแล้ว", "done")],
         *[("50", "in_progress"), ("12.5%", "in_progress"), ("0", "not_started"), ("0%", "not_started")],
+        *[("✅", "done"), ("✓", "done"), ("⏳", "in_progress"), ("❌", "not_started")],
     ],
 )
-def test_a_progress_percentage_is_a_status(cell: str, status: str) -> None:
+def test_a_progress_percentage_or_an_emoji_is_a_status(cell: str, status: str) -> None:
     from ita.parse import tables
 
     assert tables.status_word(cell) == status
+
+
+def test_a_quarter_grid_gives_each_measure_its_quarters() -> None:
+    doc = parse_report_lines(
+        [
+            "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2568",
+            "องค์การบริหารส่วนตำบลนาขุม อำเภอบ้านโคก จังหวัดอุตรดิตถ์",
+            "ที่\tมาตรการ\tผู้รับผิดชอบ\tไตรมาสที่ 1\tไตรมาสที่ 2\tไตรมาสที่ 3\tไตรมาสที่ 4",
+            "1\tประกาศเจตจำนงสุจริต\tสำนักปลัด\t\t✓\t✓\t",
+        ],
+        "quarters.txt",
+    )
+    assert [(m.status, str(m.start), str(m.end)) for m in doc.measures] == [
+        (None, "2025-01-01", "2025-06-30")
+    ]
 
 
 def test_a_month_grid_gives_each_measure_its_months_and_no_status() -> None:

@@ -806,8 +806,8 @@ class _MeasureReader:
             _extend(measure.responsible, tables.split_responsible(cell))
         for cell in row.get("period", []):
             self._period(measure, cell, no)
-        if months := tables.months_marked(row):
-            self._period(measure, f"{months[0]} - {months[-1]}", no)
+        if marked := tables.periods_marked(row):
+            self._period(measure, f"{marked[0]} - {marked[-1]}", no)
         for name in _RESULT_FIELDS:
             setattr(measure, name, _append_text(getattr(measure, name), row.get(name, [])))
         measure.result = _append_text(measure.result, _tick_notes(row))

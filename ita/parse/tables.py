@@ -65,16 +65,18 @@ _ROLE_KEYS = tuple((key, role) for role, keys in _ROLE_WORDS for key in keys)
 _NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "no", "no.", "#", "item"})
 # Status written as words in a status column ("ดำเนินการแล้ว", "Completed"). First match wins:
 # "อยู่ระหว่างดำเนินการ (ยังไม่แล้วเสร็จ)" is in progress, and "ยังไม่แล้วเสร็จ" is not done.
+_CHECK_MARKS = "✓✔√☑✅"
 _STATUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing", "underway")),
-    ("not_started", ("ยังไม่", "ไม่ได้ดำเนิน", "notstarted", "notyet", "pending")),
+    ("in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing", "underway", "⏳", "⌛", "🔄")),
+    ("not_started", ("ยังไม่", "ไม่ได้ดำเนิน", "notstarted", "notyet", "pending", "❌", "✗", "✘")),
     ("done", ("แล้วเสร็จ", "เสร็จ", "ดำเนินการแล้ว", "เรียบร้อย", "completed", "complete", "done", "finished")),
+    ("done", tuple(_CHECK_MARKS)),  # a tick in the one status column: done (web posts use ✅ ⏳ ❌)
 )
 _HEADER_CELL_MAX = 60
 _PERCENT_RE = re.compile(r"(?:ร้อยละ)?(?P<value>\d{1,3}(?:\.\d+)?)%?")
-MONTH_ROLE = "month:"
-_MONTH_HEADER_MAX = 12  # "ต.ค.67", "กันยายน2568": a header cell naming a month and nothing more
-_CHECK_MARKS = "✓✔√☑✅"
+PERIOD_ROLE = "when:"
+_PERIOD_HEADER_MAX = 12  # "ต.ค.67", "กันยายน2568", "ไตรมาสที่4": a header cell naming a month or quarter alone
+_QUARTER_HEADER_RE = re.compile(r"(?:ไตรมาส(?:ที่)?|q)[1-4]")
 _BLANK = frozenset({"", "-", "–", "—", "--"})
 # Words that open a unit's name; a space before one of them separates two units, any other space
 # is a line wrap inside one name ("กองยุทธ ศาสตร์และ งบประมาณ").
@@ -126,21 +128,23 @@ def tick_note(cell: str) -> str | None:
 
 def column_role(header_cell: str) -> str:
     """The role of a column from its header text, Thai or English; stray spaces inside words are ignored.
-    A month's column of a month grid ("ต.ค." … "ก.ย.") is "month:" and its header."""
+    A column of a month or quarter grid ("ต.ค." … "ก.ย.", "ไตรมาส ๑" … "ไตรมาส ๔") is "when:" and its header."""
     words = "".join(strip_tags(header_cell).split()).lower()
     if words.rstrip(".") in _NUMBER_HEADERS or words in _NUMBER_HEADERS:
         return "no"
-    if len(words) <= _MONTH_HEADER_MAX and is_month(strip_tags(header_cell)):
-        return MONTH_ROLE + " ".join(strip_tags(header_cell).split())
+    if len(words) <= _PERIOD_HEADER_MAX and (
+        is_month(strip_tags(header_cell)) or _QUARTER_HEADER_RE.fullmatch(arabic_digits(words))
+    ):
+        return PERIOD_ROLE + " ".join(strip_tags(header_cell).split())
     return next((role for key, role in _ROLE_KEYS if key in words), "other")
 
 
-def months_marked(row: dict[str, list[str]]) -> list[str]:
-    """The months of a month grid a row marks (any mark: ✓, /, x, a bar), in the columns' order."""
+def periods_marked(row: dict[str, list[str]]) -> list[str]:
+    """The months or quarters of a grid a row marks (any mark: ✓, /, x, a bar), in the columns' order."""
     return [
-        role.removeprefix(MONTH_ROLE)
+        role.removeprefix(PERIOD_ROLE)
         for role, cells in row.items()
-        if role.startswith(MONTH_ROLE) and any(not is_blank(cell) for cell in cells)
+        if role.startswith(PERIOD_ROLE) and any(not is_blank(cell) for cell in cells)
     ]
 
 
