@@ -1,0 +1,47 @@
+"""How well the score-sheet parser reads the sheet zoo (tests/fixtures/sheets/zoo), field by field.
+
+Run: .venv/bin/python bench/sheet_zoo.py [--misses]
+
+Prints, per sheet, the expected fields the parse got right, and the total. A rejected sheet counts
+every field wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ita.errors import ItaError  # noqa: E402
+from ita.parse.sheet import parse_sheet  # noqa: E402
+from tests.sheet_zoo import checks, field_count, sheets  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every field parsed wrong")
+    args = parser.parse_args()
+    right = total = 0
+    for zoo_sheet in sheets():
+        try:
+            sheet = parse_sheet(zoo_sheet.source)
+        except ItaError as error:
+            total += field_count(zoo_sheet.expected)
+            print(f"{zoo_sheet.source.name}: rejected: {error}")
+            continue
+        results = checks(sheet, zoo_sheet.expected)
+        ok = sum(c.ok for c in results)
+        right, total = right + ok, total + len(results)
+        print(f"{zoo_sheet.source.name}: {ok} of {len(results)} fields right")
+        if args.misses:
+            for c in results:
+                if not c.ok:
+                    print(f"    {c.field}: expected {c.expected!r}, got {c.got!r}")
+    print(f"total: {right} of {total} fields right ({right / total:.0%})")
+
+
+if __name__ == "__main__":
+    main()
