@@ -160,6 +160,16 @@ def test_indicator_columns_named_without_numbers():
     assert sheet.warnings[0].message == "column 7 'Service Quality' repeats the indicator_6 column: ignored"
 
 
+def test_indicator_named_with_of_the_state():
+    """Indicator 4 is written "…ของทางราชการ" as often as the framework's "…ของราชการ"."""
+    rows = [["ปี 2564"], ["หน่วยงาน", "การใช้ทรัพย์สินของทางราชการ", "การใช้ทรัพย์สินของราชการ"]]
+    sheet = parse_sheet_rows([*rows, ["อบต.ขนงพระ", "84.2", "84.2"]], "x")
+    assert sheet.rows[0].indicators == {"4": 84.2}
+    assert [w.message for w in sheet.warnings] == [
+        "column 3 'การใช้ทรัพย์สินของราชการ' repeats the indicator_4 column: ignored"
+    ]
+
+
 # --- columns and values ------------------------------------------------------------------------
 
 

@@ -323,8 +323,10 @@ def _role_of(cell: Cell) -> str | None:
     for code, names in INSTRUMENT_NAMES.items():
         if any(name in key for name in names):
             return code
+    # "การใช้ทรัพย์สินของทางราชการ" is indicator 4 as often as the framework's "…ของราชการ"
+    named = key.replace("ของทาง", "ของ")
     for no, names in INDICATOR_NAMES.items():
-        if any(name in key for name in names):
+        if any(name in named for name in names):
             return f"indicator_{no}"
     if match := _INSTRUMENT_TOKEN.search(key):
         return match[1]
