@@ -306,6 +306,17 @@ def test_unrecognised_columns_are_reported():
     ]
 
 
+def test_a_summary_label_in_another_column_skips_its_row():
+    rows = ranking(["1", "อบต.ขนงพระ", "", "", "90", ""], ["ค่าเฉลี่ย", "", "", "", "90", ""])
+    rows.append(["รวม 2 หน่วยงาน", "", "", "", "", ""])
+    sheet = parse_sheet_rows(rows, "x")
+    assert [r.line for r in sheet.rows] == [3]
+    assert [(w.line, w.message) for w in sheet.warnings] == [
+        (4, "summary row 'ค่าเฉลี่ย' skipped"),
+        (5, "summary row 'รวม 2 หน่วยงาน' skipped"),
+    ]
+
+
 # --- duplicates ----------------------------------------------------------------------------------
 
 

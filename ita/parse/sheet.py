@@ -436,6 +436,9 @@ def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
     """A row with results but no agency rejects the file; a blank row or a note is passed over."""
     if _is_blank(row):
         return None
+    if label := next((text for text in map(_text, row) if _header_key(text).startswith(_SUMMARY_ROWS)), None):
+        sheet.warn(line, f"summary row '{label}' skipped")
+        return None
     if any(_text(cell) for role in _DATA_ROLES for cell in sheet.values(row, role)):
         sheet.reject(line, "no agency name")
     sheet.warn(line, f"row without agency skipped: {' '.join(filter(None, map(_text, row)))[:80]}")
