@@ -253,6 +253,26 @@ def test_district_and_province_prefixes_and_codes():
     ]
 
 
+def test_province_named_in_the_title_places_rows_without_one():
+    rows = ranking(
+        ["1", "อบต.นาทราย", "เมืองนครพนม", "", "90", ""],
+        ["2", "อบต.ขนงพระ", "ปากช่อง", "นครราชสีมา", "91", ""],
+        ["3", "สำนักงานตำรวจแห่งชาติ", "", "", "92", ""],
+        title="ผลการประเมิน ITA ปีงบประมาณ 2566 จังหวัดนครพนม",
+    )
+    sheet = parse_sheet_rows(rows, "x")
+    places = [(r.agency.district, r.agency.province, r.agency.province_inferred) for r in sheet.rows]
+    # นาทราย lies in four provinces: the title settles it; a province column wins; a national agency has none
+    assert places == [("เมืองนครพนม", "นครพนม", False), ("ปากช่อง", "นครราชสีมา", False), (None, None, False)]
+    assert sheet.warnings == []
+
+
+def test_a_title_naming_two_provinces_places_no_row():
+    title = "ผลการประเมิน ITA ปี 2566 จ.นครพนม และ จ.สกลนคร"
+    [row] = parse_sheet_rows(ranking(["1", "อบต.นาทราย", "", "", "90", ""], title=title), "x").rows
+    assert (row.agency.province, row.agency.province_inferred) == (None, False)
+
+
 def test_unknown_province_is_a_warning_and_the_place_is_inferred():
     sheet = parse_sheet_rows(ranking(["1", "อบต.ขนงพระ", "", "Korat", "90", ""]), "x")
     assert (sheet.rows[0].agency.province, sheet.rows[0].agency.province_inferred) == ("นครราชสีมา", True)

@@ -126,6 +126,7 @@ _TITLE_YEAR = re.compile(
     r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.|fiscal\s*year|year|fy|ita)\s*(?:พ\.\s?ศ\.)?\s*(\d{4})(?!\d)", re.IGNORECASE
 )
 _TITLE_SHORT_YEAR = re.compile(r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.)\s*(?:พ\.\s?ศ\.)?\s*(\d{2})(?![\d.])")
+_TITLE_PROVINCE = re.compile(r"(?:จังหวัด|จ\.)\s*([^\s\d(),]+)")
 _NAME_PLACE = re.compile(
     r"\s(?:(?:อำเภอ|อ\.)\s*(?P<district>\S+))?\s*(?:(?:จังหวัด|จ\.)\s*(?P<province>\S+))?$"
 )
@@ -164,6 +165,7 @@ def parse_sheet_rows(rows: Sequence[Sequence[Cell]], file_name: str, first_line:
     sheet = _Sheet(file_name, first_line)
     sheet.columns = _map_columns(sheet, rows[header], first_line + header)
     sheet.title_year = _title_year(sheet, rows[: header + 1])
+    sheet.title_province = _title_province(rows[:header])
     if sheet.title_year is None and "fiscal_year" not in sheet.columns:
         raise RejectedError(file_name, "no fiscal year: add a ปีงบประมาณ column or a title row")
     parsed = (_parse_row(sheet, row, first_line + header + 1 + i) for i, row in enumerate(rows[header + 1 :]))
@@ -181,6 +183,7 @@ class _Sheet:
     first_line: int
     columns: dict[str, list[int]] = field(default_factory=dict)  # role → column indexes
     title_year: int | None = None
+    title_province: str | None = None  # "ผลการประเมิน ITA … จังหวัดนครพนม": where its agencies are
     warnings: list[Warning_] = field(default_factory=list)
 
     def value(self, row: Sequence[Cell], role: str) -> Cell:
@@ -392,6 +395,18 @@ def _title_year(sheet: _Sheet, rows: Sequence[Sequence[Cell]]) -> int | None:
     return next(iter(found), None)
 
 
+def _title_province(rows: Sequence[Sequence[Cell]]) -> str | None:
+    """The one province that title rows name ("… จังหวัดนครพนม", "จ.นครพนม"), if any."""
+    found = {
+        province
+        for row in rows
+        for text in map(_text, row)
+        for written in _TITLE_PROVINCE.findall(text)
+        if (province := geography.province_named(written))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _fiscal_year(sheet: _Sheet, written: str, line: int | None) -> int:
     """A B.E. fiscal year in range, from "2566", "๖๖" or a C.E. year (2007–2037 → 2550–2580)."""
     year = be_year(written)
@@ -512,6 +527,8 @@ def _agency(sheet: _Sheet, row: Sequence[Cell], line: int, written: str) -> Agen
     name = _typed_name(sheet, row, line, bare_name)
     district = _strip(_text(sheet.value(row, "district")) or named_district, _DISTRICT_PREFIXES)
     province = _province(sheet, line, _text(sheet.value(row, "province")) or named_province)
+    if province is None and name.type != "other":
+        province = sheet.title_province
     place = locate(name) if province is None or district is None else None
     agency = Agency(name.canonical, name.type, district or None, province, line=line)
     if place and agency.province is None:
