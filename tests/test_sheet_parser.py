@@ -337,6 +337,37 @@ def test_a_summary_label_in_another_column_skips_its_row():
     ]
 
 
+INDICATORS_2564 = ["82.45", "78.30", "80.60", "79.15", "74.80", "76.25", "72.40", "70.85", "81.50", "65.75"]
+
+
+@pytest.mark.parametrize(
+    ("columns", "parts", "score", "message"),
+    [
+        ([f"i{n}" for n in range(1, 11)], INDICATORS_2564, "75.12", None),
+        ([f"i{n}" for n in range(1, 11)], INDICATORS_2564, "75.07", None),
+        (
+            [f"i{n}" for n in range(1, 11)],
+            INDICATORS_2564,
+            "77.12",
+            "องค์การบริหารส่วนตำบลขนงพระ ITA 2564: quoted score 77.12 differs from 75.12 (indicators)",
+        ),
+        (["iit", "eit", "oit"], ["88", "86.5", "79"], "83.95", None),
+        (
+            ["iit", "eit", "oit"],
+            ["88", "86.5", "79"],
+            "79.95",
+            "องค์การบริหารส่วนตำบลขนงพระ ITA 2564: quoted score 79.95 differs from 83.95 (instruments)",
+        ),
+        (["i1", "iit", "eit"], ["50", "88", "86.5"], "10", None),  # too few parts to tell
+    ],
+)
+def test_an_overall_its_parts_contradict_is_warned(columns, parts, score, message):
+    rows = [["agency", "year", *columns, "score"], ["อบต.ขนงพระ", "2564", *parts, score]]
+    sheet = parse_sheet_rows(rows, "x")
+    assert [(w.line, w.message) for w in sheet.warnings] == ([(2, message)] if message else [])
+    assert sheet.rows[0].score == float(score)
+
+
 # --- duplicates ----------------------------------------------------------------------------------
 
 

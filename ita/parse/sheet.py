@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from ita import geography
+from ita import framework, geography
 from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
 from ita.errors import ParseError, RejectedError
 from ita.parse.reader import decode_text
@@ -444,7 +444,27 @@ def _parse_row(sheet: _Sheet, row: Sequence[Cell], line: int) -> SheetRow | None
     if result.score is None and not (grade or rating or result.indicators or result.instruments):
         sheet.warn(line, f"'{name}' has no score, grade or indicators: skipped")
         return None
+    _check_overall(sheet, result)
     return result
+
+
+def _check_overall(sheet: _Sheet, row: SheetRow) -> None:
+    """Warn when the overall differs from what the year's framework makes of the row's indicators (or,
+    without all ten, of its three instruments): a typing slip or a column read as the wrong one."""
+    year_framework = framework.for_year(row.fiscal_year)
+    if year_framework is None or row.score is None:
+        return
+    computed = year_framework.overall({int(no): score for no, score in row.indicators.items()})
+    parts = "indicators"
+    weights = year_framework.weights
+    if computed is None and weights and set(row.instruments) == set(weights):
+        computed = sum(weight * row.instruments[code] for code, weight in weights.items())
+        parts = "instruments"
+    if computed is not None and not year_framework.is_consistent(row.score, computed):
+        message = (
+            f"{row.agency.name} ITA {row.fiscal_year}: quoted score {row.score:g} differs from {computed:.2f}"
+        )
+        sheet.warn(row.line, f"{message} ({parts})")
 
 
 def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
