@@ -4,6 +4,13 @@ Run: .venv/bin/python bench/sheet_zoo.py [--misses]
 
 Prints, per sheet, the expected fields the parse got right, and the total. A rejected sheet counts
 every field wrong.
+
+Results (five sheets, 305 fields), load average about 2 on the shared 2-core machine:
+- first run, before any change for the zoo: 226 of 305 (74 %): indicator_names_2564 45 of 50 (indicator 4
+  headed '…ของทางราชการ' unread, no warning for the overall its indicators contradict), ranking_types_2566
+  rejected (0 of 74: its ค่าเฉลี่ย label in the อันดับ column; behind that, the province named only in the
+  title), the other three right in full (62, 62 and 57 fields);
+- now: 305 of 305.
 """
 
 from __future__ import annotations
