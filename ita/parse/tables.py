@@ -43,11 +43,14 @@ STATUS_ROLES = {
 # (a column of status words, or a merged cell above the status columns) is a status.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("status", ("สถานะ", "status", "ความก้าวหน้า")),  # "ร้อยละความก้าวหน้า": progress as a percentage
-    ("status_not_started", ("ยังไม่", "notstarted")),
-    ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing")),
+    ("status_not_started", ("ยังไม่", "ไม่ได้ดำเนิน", "notstarted")),
+    ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "บางส่วน", "inprogress", "ongoing")),
     ("period", ("ระยะเวลา", "กำหนดแล้วเสร็จ", "กำหนดเวลา", "ห้วงเวลา", "ช่วงเวลา", "กำหนดการ")),
     ("period", ("timeline", "timeframe", "period", "duration", "deadline", "schedule")),
-    ("status_done", ("ดำเนินการแล้ว", "ดำเนินการเสร็จ", "เสร็จสิ้น", "เสร็จเรียบร้อย", "แล้วเสร็จ", "completed")),
+    (
+        "status_done",
+        ("ดำเนินการแล้ว", "ดำเนินการเสร็จ", "เสร็จสิ้น", "เสร็จเรียบร้อย", "แล้วเสร็จ", "ครบถ้วน", "completed"),
+    ),
     ("outcome", ("ผลลัพธ์", "ความสำเร็จ", "เป้าหมาย", "outcome", "kpi", "target")),
     # the instrument or indicator the measures below aim at, written once per group of rows
     ("group", ("แบบวัด", "เครื่องมือ", "ตัวชี้วัด", "instrument", "indicator")),
@@ -67,9 +70,15 @@ _NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับท
 # "อยู่ระหว่างดำเนินการ (ยังไม่แล้วเสร็จ)" is in progress, and "ยังไม่แล้วเสร็จ" is not done.
 _CHECK_MARKS = "✓✔√☑✅"
 _STATUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "inprogress", "ongoing", "underway", "⏳", "⌛", "🔄")),
+    (
+        "in_progress",
+        ("อยู่ระหว่าง", "กำลังดำเนิน", "บางส่วน", "inprogress", "ongoing", "underway", "⏳", "⌛", "🔄"),
+    ),
     ("not_started", ("ยังไม่", "ไม่ได้ดำเนิน", "notstarted", "notyet", "pending", "❌", "✗", "✘")),
-    ("done", ("แล้วเสร็จ", "เสร็จ", "ดำเนินการแล้ว", "เรียบร้อย", "completed", "complete", "done", "finished")),
+    (
+        "done",
+        ("แล้วเสร็จ", "เสร็จ", "ดำเนินการแล้ว", "เรียบร้อย", "ครบถ้วน", "completed", "complete", "done", "finished"),
+    ),
     ("done", tuple(_CHECK_MARKS)),  # a tick in the one status column: done (web posts use ✅ ⏳ ❌)
 )
 _HEADER_CELL_MAX = 60
@@ -86,6 +95,8 @@ _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _BLOCK_TAG_RE = re.compile(r"<(/?)(p|li|ul|ol)\b[^<>]*>", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"(?:^|(?<=\s))\(?(?P<n>\d{1,2})(?:\.(?P<sub>\d{1,2})\.?(?=\s)|[.)](?!\d))\)?\s*")
 _MEASURE_NO_RE = re.compile(r"มาตรการที่\s*(?P<n>\d{1,2})\s*[:.]?\s*")
+_LETTER_RE = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[ก-ฮ])[.)]\s+")
+_LIST_LETTERS = "กขคงจฉชซ"
 _BULLET_RE = re.compile(r"(?:^|(?<=\s))[-•●▪◦∙·]\s*(?=\S)")
 
 
@@ -282,10 +293,22 @@ def _blocks(cell: str) -> list[tuple[str, bool]]:
 
 
 def _split_text(text: str) -> list[_Item]:
-    numbered = _split_numbered(text)
-    if numbered:
-        return numbered
-    return _split_bullets(text)
+    return _split_numbered(text) or _split_lettered(text) or _split_bullets(text)
+
+
+def _split_lettered(text: str) -> list[_Item]:
+    """Items lettered in Thai order ("ก. … ข. … ค. …"), the first at the start; "ก.พ." is a month, not a
+    marker, since a marker's dot is followed by a space."""
+    markers = []
+    for match in _LETTER_RE.finditer(text):
+        if match["letter"] == _LIST_LETTERS[len(markers)] and (markers or match.start() == 0):
+            markers.append(match)
+            if len(markers) == len(_LIST_LETTERS):
+                break
+    if len(markers) < 2:
+        return []
+    ends = [m.start() for m in markers[1:]] + [len(text)]
+    return [_Item(text[m.end() : end].strip(), "number") for m, end in zip(markers, ends, strict=True)]
 
 
 def _split_numbered(text: str) -> list[_Item]:
@@ -351,4 +374,6 @@ def _is_bare_prefix(unit: str) -> bool:
 
 
 def _thai_joint(left: str, right: str) -> bool:
-    return "\u0e01" <= left[-1] <= "\u0e4e" and "\u0e01" <= right[0] <= "\u0e4e"
+    """Whether two Thai words a space parts are one wrapped word; an abbreviation ("สำนักปลัด อบต.")
+    keeps its space."""
+    return "\u0e01" <= left[-1] <= "\u0e4e" and "\u0e01" <= right[0] <= "\u0e4e" and "." not in right
