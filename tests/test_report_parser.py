@@ -582,6 +582,143 @@ def test_indicator_score_table_rows_it_cannot_read_and_a_score_that_disagrees() 
     assert (doc.row_account.scores, doc.row_account.warned, doc.row_account.unexplained) == (11, 1, [])
 
 
+TWO_YEARS = """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘
+องค์การบริหารส่วนตำบลท่าศาลา อำเภอเมืองลพบุรี จังหวัดลพบุรี
+ผลการประเมินคุณธรรมและความโปร่งใสรายตัวชี้วัด เปรียบเทียบปีงบประมาณ พ.ศ. ๒๕๖๖ และ ๒๕๖๗
+ตัวชี้วัด\tปี ๒๕๖๖\tปี ๒๕๖๗\tผลต่าง
+๑. การปฏิบัติหน้าที่\t๙๐.๑๒\t๙๒.๘๐\t+๒.๖๘
+๒. การใช้งบประมาณ\t๘๘.๔๐\t๙๐.๑๕\t+๑.๗๕
+๓. การใช้อำนาจ\t๙๑.๐๕\t๙๓.๒๐\t+๒.๑๕
+๔. การใช้ทรัพย์สินของราชการ\t๘๖.๗๐\t๘๙.๔๕\t+๒.๗๕
+๕. การแก้ไขปัญหาการทุจริต\t๘๕.๓๓\t๘๘.๑๐\t+๒.๗๗
+๖. คุณภาพการดำเนินงาน\t๘๗.๙๐\t๘๙.๓๕\t+๑.๔๕
+๗. ประสิทธิภาพการสื่อสาร\t๘๔.๒๕\t๘๖.๘๐\t+๒.๕๕
+๘. การปรับปรุงการทำงาน\t๘๓.๖๐\t๘๖.๐๐\t+๒.๔๐
+๙. การเปิดเผยข้อมูล\t๗๐.๐๐\t๘๑.๒๕\t+๑๑.๒๕
+๑๐. การป้องกันการทุจริต\t๖๕.๕๐\t๗๕.๐๐\t+๙.๕๐
+คะแนนรวม\t๗๙.๑๗\t๘๔.๖๙\t+๕.๕๒
+ที่\tมาตรการ\tขั้นตอนการดำเนินการ\tผู้รับผิดชอบ\tระยะเวลา
+๑\tจัดทำแผนป้องกันการทุจริตประจำปี\tประชุมคณะทำงานจัดทำแผน\tสำนักปลัด\tต.ค. ๖๗ - พ.ย. ๖๗
+"""
+TWO_YEARS_2566 = {
+    "1": 90.12,
+    "2": 88.4,
+    "3": 91.05,
+    "4": 86.7,
+    "5": 85.33,
+    "6": 87.9,
+    "7": 84.25,
+    "8": 83.6,
+    "9": 70.0,
+    "10": 65.5,
+}
+TWO_YEARS_2567 = {
+    "1": 92.8,
+    "2": 90.15,
+    "3": 93.2,
+    "4": 89.45,
+    "5": 88.1,
+    "6": 89.35,
+    "7": 86.8,
+    "8": 86.0,
+    "9": 81.25,
+    "10": 75.0,
+}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "ตัวชี้วัด\tปี ๒๕๖๖\tปี ๒๕๖๗\tผลต่าง",
+        "ตัวชี้วัด\tพ.ศ. 2566\tพ.ศ. 2567\tเพิ่ม/ลด",
+        "ตัวชี้วัด\tปีงบประมาณ 2566\tปีงบประมาณ 2567\t+/-",
+        "ตัวชี้วัด\t2566\t2567\tการเปลี่ยนแปลง",
+        "ตัวชี้วัด\tคะแนนปี 2566\tคะแนนปี 2567\tคะแนนที่เปลี่ยนแปลง",
+    ],
+)
+def test_two_years_side_by_side_give_an_assessment_each_and_their_total_row_the_overall(header: str) -> None:
+    """A column per year, a change column read as nothing, the total row (line 15) each year's overall:
+    both agree with the framework's recomputation (79.171, 84.687), so nothing is warned."""
+    doc = parse_text(TWO_YEARS.replace("ตัวชี้วัด\tปี ๒๕๖๖\tปี ๒๕๖๗\tผลต่าง", header))
+    assert doc.assessments == [
+        Assessment(2566, 79.17, indicators=TWO_YEARS_2566, line=15),
+        Assessment(2567, 84.69, indicators=TWO_YEARS_2567, line=15),
+    ]
+    assert (doc.fiscal_year, doc.warnings, [m.title for m in doc.measures]) == (
+        2568,
+        [],
+        ["จัดทำแผนป้องกันการทุจริตประจำปี"],
+    )
+    account = doc.row_account
+    assert (account.headers, account.scores, account.measures, account.unexplained) == (2, 11, 1, [])
+
+
+def test_two_years_side_by_side_without_a_total_row() -> None:
+    """Each year's result begins at the first row giving it a score; with no overall, nothing to check."""
+    doc = parse_text(TWO_YEARS.replace("คะแนนรวม\t๗๙.๑๗\t๘๔.๖๙\t+๕.๕๒\n", ""))
+    assert doc.assessments == [
+        Assessment(2566, indicators=TWO_YEARS_2566, line=5),
+        Assessment(2567, indicators=TWO_YEARS_2567, line=5),
+    ]
+    assert doc.warnings == []
+
+
+def test_a_total_row_that_disagrees_with_the_indicators_is_warned_not_replaced() -> None:
+    doc = parse_text(TWO_YEARS.replace("คะแนนรวม\t๗๙.๑๗", "คะแนนรวม\t๘๐.๑๗"))
+    assert [a.score for a in doc.assessments] == [80.17, 84.69]
+    assert doc.warnings == [Warning_("ITA 2566: quoted score 80.17 differs from 79.17 (indicators)", 15)]
+
+
+def test_a_single_score_column_with_a_total_row_gives_the_year_of_its_heading() -> None:
+    """With no score quoted in prose, the total row (line 16) is the overall of the heading's year."""
+    text = SCORE_TABLE.replace("เทศบาลเมืองบ้านสวนได้คะแนน ๘๕.๘๗ คะแนน\n", "").replace(
+        "๑๐. การป้องกันการทุจริต\t๘๑.๒๕", "๑๐. การป้องกันการทุจริต\t๘๑.๒๕\nคะแนนเฉลี่ย\t๘๕.๘๗"
+    )
+    doc = parse_text(text)
+    assert doc.assessments == [Assessment(2567, 85.87, indicators=SCORE_TABLE_INDICATORS, line=16)]
+    assert (doc.warnings, doc.row_account.scores, doc.row_account.unexplained) == ([], 11, [])
+
+
+@pytest.mark.parametrize(
+    ("total", "warnings"),
+    [
+        ("๘๕.๘๗", []),
+        (
+            "๙๐.๐๐",
+            [
+                Warning_(
+                    "ITA 2567: score 90.0 quoted again, differing from 85.87 (line 4); the first is kept", 17
+                )
+            ],
+        ),
+    ],
+)
+def test_a_total_row_under_a_score_quoted_in_prose(total: str, warnings: list[Warning_]) -> None:
+    """The same year's overall twice: one result, the first kept, a second that differs warned."""
+    text = SCORE_TABLE.replace("๑๐. การป้องกันการทุจริต\t๘๑.๒๕", f"๑๐. การป้องกันการทุจริต\t๘๑.๒๕\nคะแนนรวม\t{total}")
+    doc = parse_text(text)
+    assert doc.assessments == [Assessment(2567, 85.87, indicators=SCORE_TABLE_INDICATORS, line=4)]
+    assert doc.warnings == warnings
+
+
+def test_a_rank_column_beside_the_scores_is_read_as_nothing() -> None:
+    doc = parse_text(
+        SCORE_TABLE.replace("ตัวชี้วัด\tคะแนน\n", "ตัวชี้วัด\tคะแนน\tอันดับ\n").replace("\t๘๑.๒๕", "\t๘๑.๒๕\t๘")
+    )
+    assert (doc.assessments[0].indicators, doc.warnings) == (SCORE_TABLE_INDICATORS, [])
+
+
+def test_year_columns_holding_ranks_give_no_scores() -> None:
+    """ "อันดับ ปี ๒๕๖๖" heads a rank, not a score: no result is read, and the rows are warned."""
+    ranks = "ตัวชี้วัด\tอันดับ ปี ๒๕๖๖\tอันดับ ปี ๒๕๖๗\n๑. การปฏิบัติหน้าที่\t๓\t๑\n๒. การใช้งบประมาณ\t๑\t๒\n"
+    start, end = TWO_YEARS.index("ตัวชี้วัด\t"), TWO_YEARS.index("\nที่\t") + 1
+    doc = parse_text(TWO_YEARS[:start] + ranks + TWO_YEARS[end:])
+    assert (doc.assessments, doc.row_account.scores, len(doc.measures)) == ([], 0, 1)
+    assert doc.warnings == [
+        Warning_("a table row before any header naming its columns was not read", line) for line in (4, 5, 6)
+    ]
+
+
 def test_a_score_after_a_heading_that_names_no_assessment_is_not_an_ita_result() -> None:
     text = SCORE_TABLE.replace("ผลการประเมินคุณธรรมและความโปร่งใส", "ผลการสำรวจความพึงพอใจ")
     assert parse_text(text).assessments[0].score is None

@@ -84,6 +84,17 @@ _STATED_SCORE_RE = re.compile(_STATED_SCORE)
 # The header of a table of indicator scores: an indicator column, a score column, perhaps a row number.
 _INDICATOR_COLUMN_RE = re.compile(r"ตัวชี้วัด|ประเด็น")
 _SCORE_COLUMN_RE = re.compile(r"คะแนน|^ผลการประเมิน")
+# A score column may be known by its year alone ("ปี ๒๕๖๖", "พ.ศ. 2567", "ปีงบประมาณ 2567", "2567").
+_YEAR_COLUMN_RE = re.compile(
+    rf"(?:(?:ผล)?คะแนน\s*)?(?:ITA\s*)?(?:ปี\s?(?:งบประมาณ)?\s*)?{_BE}(?P<year>25\d\d)"
+)
+# Columns beside the scores that hold no score: a change between years, a rank.
+_NOT_SCORE_COLUMN_RE = re.compile(r"ผลต่าง|เพิ่ม\s?/\s?ลด|เปลี่ยนแปลง|^\+\s?/\s?-$|อันดับ")
+# The row giving the overall score under the indicators' ("คะแนนรวม", "คะแนนเฉลี่ย", "overall").
+_OVERALL_ROW_RE = re.compile(
+    r"(?:คะแนน\s?)?(?:รวม|เฉลี่ย|ภาพรวม)(?:ทั้งหมด|ทั้งสิ้น)?|ผลรวม|overall(?:\s?score)?|total(?:\s?score)?",
+    re.IGNORECASE,
+)
 _ROW_NUMBER_COLUMN_RE = re.compile(r"(?:ที่|ลำดับ(?:ที่)?|ข้อ)")
 _ROW_INDICATOR_NUMBER_RE = re.compile(r"^(?:ตัวชี้วัด(?:ที่)?\s*)?\(?(?P<no>\d{1,2})(?:[.)]|\s|$)")
 _INSTRUMENT_RE = re.compile(
@@ -318,18 +329,18 @@ def _assessments(
 ) -> tuple[list[Assessment], list[Warning_], frozenset[int], dict[int, str]]:
     """Every ITA result quoted, one per year, with the indicator and instrument scores near it,
     the lines any score was read from, and what became of each row of a table of indicator scores."""
-    found: list[Assessment] = []
-    details, table, warnings = _indicator_score_tables(lines, texts)
+    details, found, table, warnings = _indicator_score_tables(lines, texts)
     for no, text in enumerate(texts, 1):
         if no in table:
             continue
         indicator = _indicator_score(text)
         if indicator:
-            details.append((no, "indicators", *indicator))
+            details.append((no, "indicators", *indicator, None))
             continue
         found += _quoted_scores(texts, no) or _score_after_heading(texts, no)
-        details += [(no, "instruments", code, score) for code, score in _instrument_scores(text)]
-        details += [(no, "indicators", key, score) for key, score in _named_indicator_scores(text)]
+        details += [(no, "instruments", code, score, None) for code, score in _instrument_scores(text)]
+        details += [(no, "indicators", key, score, None) for key, score in _named_indicator_scores(text)]
+    found.sort(key=lambda assessment: assessment.line or 0)
     assessments, quoted_again = _one_per_year(found)
     _attach(assessments, sorted(details, key=lambda detail: detail[0]), texts)
     score_lines = frozenset(a.line for a in found) | frozenset(line for line, *_ in details)
@@ -391,16 +402,32 @@ def _score_after_heading(texts: list[str], no: int) -> list[Assessment]:
     return [Assessment(fiscal_year=_year_near(texts, no, 0), score=scores[0], line=no)]
 
 
+# An indicator or instrument score: (line, "indicators"|"instruments", key, score, the year its column names).
+_Detail = tuple[int, str, str, float, int | None]
+
+
+@dataclass(frozen=True)
+class _ScoreColumns:
+    """Where a header row of a table of indicator scores puts the indicator and each score."""
+
+    count: int  # cells in the header
+    indicator: int
+    scores: tuple[tuple[int, int | None], ...]  # (cell, the year its header names)
+    year: int | None  # the year the lines above the table name: a total's when its column names none
+
+
 def _indicator_score_tables(
     lines: list[str], texts: list[str]
-) -> tuple[list[tuple[int, str, str, float]], dict[int, str], list[Warning_]]:
-    """Indicator scores read from tables whose header names an indicator column and a score column
-    ("ตัวชี้วัด | คะแนน", "ประเด็น/ตัวชี้วัด | ผลคะแนน"), each row's indicator known by the name the
-    year's framework gives it, else by its number; what became of each row (header, score or warned)."""
-    details: list[tuple[int, str, str, float]] = []  # (line, "indicators"|"instruments", key, score)
+) -> tuple[list[_Detail], list[Assessment], dict[int, str], list[Warning_]]:
+    """Indicator scores read from tables whose header names an indicator column and score columns
+    ("ตัวชี้วัด | คะแนน", "ประเด็น/ตัวชี้วัด | ผลคะแนน", "ตัวชี้วัด | ปี ๒๕๖๖ | ปี ๒๕๖๗ | ผลต่าง"), each row's
+    indicator known by the name the year's framework gives it, else by its number; a total row's
+    scores are the overall results of their years; what became of each row (header, score or warned)."""
+    details: list[_Detail] = []
+    totals: list[Assessment] = []
     table: dict[int, str] = {}
     warnings: list[Warning_] = []
-    columns: tuple[int, int, int] | None = None  # cells in the header, indicator column, score column
+    columns: _ScoreColumns | None = None
     indicators: tuple[framework.Indicator, ...] = ()
     for no, raw in enumerate(lines, 1):
         cells = [_clean(cell) for cell in raw.split("\t")]
@@ -409,53 +436,92 @@ def _indicator_score_tables(
             continue
         header = _indicator_score_header(cells)
         if header:
-            columns, table[no] = (len(cells), *header), "headers"
-            indicators = framework.for_measures(_year_near(texts, no, 0)).indicators
+            year = _year_near(texts, no, 0)
+            columns, table[no] = _ScoreColumns(len(cells), *header, year), "headers"
+            latest = max((y for _, y in columns.scores if y), default=year)
+            indicators = framework.for_measures(latest).indicators
             continue
-        if columns is None:
+        if columns is None or tables.header_roles(raw.split("\t")):  # a measures table follows at once
+            columns = None
             continue
         read = _indicator_score_row(cells, columns, indicators)
-        if read:
-            details.append((no, *read))
-            table[no] = "scores"
-        else:
+        if read is None:
             warnings.append(Warning_("a row of a table of indicator scores names no indicator and score", no))
             table[no] = "warned"
-    return details, table, warnings
+            continue
+        table[no] = "scores"
+        for kind, key, score, year in read:
+            if kind == "overall":
+                totals.append(Assessment(fiscal_year=year or columns.year, score=score, line=no))
+            else:
+                details.append((no, kind, key, score, year))
+    return details, totals, table, warnings
 
 
-def _indicator_score_header(cells: list[str]) -> tuple[int, int] | None:
-    """The indicator and score columns of a header row of nothing else (a row number aside)."""
+def _indicator_score_header(cells: list[str]) -> tuple[int, tuple[tuple[int, int | None], ...]] | None:
+    """The indicator column and the score columns, each with the year its header names, of a header
+    row of nothing else (a row number, a change between years or a rank aside); several score
+    columns only when each names a year of its own."""
     indicator = [i for i, c in enumerate(cells) if _INDICATOR_COLUMN_RE.search(c) and "คะแนน" not in c]
-    score = [
-        i for i, c in enumerate(cells) if _SCORE_COLUMN_RE.search(c) and not _INDICATOR_COLUMN_RE.search(c)
+    aside = [
+        i for i, c in enumerate(cells) if _NOT_SCORE_COLUMN_RE.search(c) or _ROW_NUMBER_COLUMN_RE.fullmatch(c)
     ]
-    others = [c for i, c in enumerate(cells) if i not in indicator + score and c]
-    if len(indicator) != 1 or len(score) != 1 or not all(_ROW_NUMBER_COLUMN_RE.fullmatch(c) for c in others):
+    scores: list[tuple[int, int | None]] = []
+    for i, cell in enumerate(cells):
+        if i in indicator or i in aside:
+            continue
+        year = _YEAR_COLUMN_RE.fullmatch(cell)
+        if year or (_SCORE_COLUMN_RE.search(cell) and not _INDICATOR_COLUMN_RE.search(cell)):
+            scores.append((i, int(year["year"]) if year else None))
+    others = [c for i, c in enumerate(cells) if i not in [*indicator, *aside, *(i for i, _ in scores)] and c]
+    years = {year for _, year in scores}
+    if len(indicator) != 1 or not scores or others:
         return None
-    return indicator[0], score[0]
+    if len(scores) > 1 and (None in years or len(years) != len(scores)):
+        return None
+    return indicator[0], tuple(scores)
 
 
 def _indicator_score_row(
-    cells: list[str], columns: tuple[int, int, int], indicators: tuple[framework.Indicator, ...]
-) -> tuple[str, str, float] | None:
-    """("indicators", "9", 75.0) from a row "๙. การเปิดเผยข้อมูล | ๗๕.๐๐", ("instruments", "OIT", …) from
-    an instrument's row; the columns of the header, else (cells missing) its first and last cells."""
-    count, indicator_at, score_at = columns
-    named, written = (cells[indicator_at], cells[score_at]) if len(cells) == count else (cells[0], cells[-1])
-    score = _STATED_SCORE_RE.fullmatch(written.removesuffix("คะแนน").strip())
-    if not score or float(score["score"]) > 100:
+    cells: list[str], columns: _ScoreColumns, indicators: tuple[framework.Indicator, ...]
+) -> list[tuple[str, str, float, int | None]] | None:
+    """[("indicators", "9", 75.0, None)] from a row "๙. การเปิดเผยข้อมูล | ๗๕.๐๐", one score per score
+    column, each with its column's year; ("instruments", "OIT", …) from an instrument's row, ("overall",
+    "", …) from a total row; the columns of the header, else (cells missing) its first and last cells."""
+    if len(cells) == columns.count:
+        named, written = cells[columns.indicator], [(cells[at], year) for at, year in columns.scores]
+    elif len(columns.scores) == 1:
+        named, written = cells[0], [(cells[-1], columns.scores[0][1])]
+    else:
         return None
+    scores = []
+    for text, year in written:
+        score = _STATED_SCORE_RE.fullmatch(text.removesuffix("คะแนน").strip())
+        if text and (not score or float(score["score"]) > 100):
+            return None
+        if score:
+            scores.append((float(score["score"]), year))
+    named_as = _row_indicator(named, indicators)
+    if not scores or named_as is None:
+        return None
+    return [(*named_as, score, year) for score, year in scores]
+
+
+def _row_indicator(named: str, indicators: tuple[framework.Indicator, ...]) -> tuple[str, str] | None:
+    """What a row of a table of indicator scores gives the score of: an indicator, known by its name
+    or number, an instrument, or the overall result (a total row)."""
     squashed = "".join(named.split()).replace("ของทาง", "ของ")
     by_name = [i for i in indicators if "".join(i.name_th.split()) in squashed]
     if by_name:
-        return "indicators", str(max(by_name, key=lambda i: len(i.name_th)).no), float(score["score"])
+        return "indicators", str(max(by_name, key=lambda i: len(i.name_th)).no)
     number = _ROW_INDICATOR_NUMBER_RE.match(named)
     if number and any(i.no == int(number["no"]) for i in indicators):
-        return "indicators", number["no"], float(score["score"])
+        return "indicators", number["no"]
     codes = set(_INSTRUMENT_HEADING_RE.findall(named))
     if len(codes) == 1:
-        return "instruments", codes.pop(), float(score["score"])
+        return "instruments", codes.pop()
+    if _OVERALL_ROW_RE.fullmatch(named):
+        return "overall", ""
     return None
 
 
@@ -549,15 +615,17 @@ def _one_per_year(found: list[Assessment]) -> tuple[list[Assessment], list[Warni
     return list(kept.values()), warnings
 
 
-def _attach(
-    assessments: list[Assessment], details: list[tuple[int, str, str, float]], texts: list[str]
-) -> None:
-    """Give indicator and instrument scores to the result quoted last before them (or first after)."""
-    for line, kind, key, score in details:
-        if not assessments:
-            assessments.append(Assessment(fiscal_year=_year_near(texts, line, 0), line=line))
-        before = [a for a in assessments if (a.line or 0) <= line]
-        target = before[-1] if before else assessments[0]
+def _attach(assessments: list[Assessment], details: list[_Detail], texts: list[str]) -> None:
+    """Give indicator and instrument scores to the result of the year their column names (one begun
+    for a year with none), else to the result quoted last before them (or first after)."""
+    for line, kind, key, score, year in details:
+        target = next((a for a in assessments if year and a.fiscal_year == year), None)
+        if target is None and (year or not assessments):
+            target = Assessment(fiscal_year=year or _year_near(texts, line, 0), line=line)
+            assessments.append(target)
+        if target is None:
+            before = [a for a in assessments if (a.line or 0) <= line]
+            target = before[-1] if before else assessments[0]
         getattr(target, kind).setdefault(key, score)
     for assessment in assessments:
         assessment.indicators = dict(sorted(assessment.indicators.items(), key=lambda item: int(item[0])))
