@@ -679,6 +679,21 @@ def test_a_single_score_column_with_a_total_row_gives_the_year_of_its_heading() 
     assert (doc.warnings, doc.row_account.scores, doc.row_account.unexplained) == ([], 11, [])
 
 
+def test_a_single_score_column_with_a_total_row_goes_with_its_total_not_an_earlier_year() -> None:
+    """Last year's result quoted above the table (line 3) does not take the indicators of the 2567 table."""
+    text = (
+        SCORE_TABLE.replace("เทศบาลเมืองบ้านสวนได้คะแนน ๘๕.๘๗ คะแนน\n", "")
+        .replace("\n๑. ผลการประเมิน", "\nผลการประเมิน ITA ปี ๒๕๖๕ ได้ ๘๐.๐๐ คะแนน ระดับ B\n๑. ผลการประเมิน")
+        .replace("๑๐. การป้องกันการทุจริต\t๘๑.๒๕", "๑๐. การป้องกันการทุจริต\t๘๑.๒๕\nรวม\t๘๕.๘๗")
+    )
+    doc = parse_text(text)
+    assert doc.assessments == [
+        Assessment(2565, 80.0, grade="B", line=3),
+        Assessment(2567, 85.87, indicators=SCORE_TABLE_INDICATORS, line=17),
+    ]
+    assert doc.warnings == []
+
+
 @pytest.mark.parametrize(
     ("total", "warnings"),
     [

@@ -428,6 +428,7 @@ def _indicator_score_tables(
     table: dict[int, str] = {}
     warnings: list[Warning_] = []
     columns: _ScoreColumns | None = None
+    begun = 0  # the table's first detail
     indicators: tuple[framework.Indicator, ...] = ()
     for no, raw in enumerate(lines, 1):
         cells = [_clean(cell) for cell in raw.split("\t")]
@@ -437,7 +438,7 @@ def _indicator_score_tables(
         header = _indicator_score_header(cells)
         if header:
             year = _year_near(texts, no, 0)
-            columns, table[no] = _ScoreColumns(len(cells), *header, year), "headers"
+            columns, table[no], begun = _ScoreColumns(len(cells), *header, year), "headers", len(details)
             latest = max((y for _, y in columns.scores if y), default=year)
             indicators = framework.for_measures(latest).indicators
             continue
@@ -453,6 +454,8 @@ def _indicator_score_tables(
         for kind, key, score, year in read:
             if kind == "overall":
                 totals.append(Assessment(fiscal_year=year or columns.year, score=score, line=no))
+                if year is None and columns.year:  # its rows are that year's too, whatever is quoted above
+                    details[begun:] = [(*detail[:4], detail[4] or columns.year) for detail in details[begun:]]
             else:
                 details.append((no, kind, key, score, year))
     return details, totals, table, warnings
