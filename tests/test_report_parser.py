@@ -946,3 +946,25 @@ def test_an_instrument_named_in_thai_words_only_is_its_group() -> None:
         ("EIT", 1, "สำรวจความพึงพอใจของผู้มีส่วนได้ส่วนเสียภายใน", ["สำนักปลัด", "กองคลัง"]),
         ("OIT", 1, "ปรับปรุงข้อมูลบนเว็บไซต์", ["สำนักปลัด"]),  # a title wrapped by hand runs on
     ]
+
+
+@pytest.mark.parametrize(
+    ("period_line", "kind", "period"),
+    [
+        ("ระหว่างวันที่ ๑ ต.ค. ๖๗ ถึง ๓๑ มี.ค. ๖๘", "progress_6_months", ("2024-10-01", "2025-03-31")),
+        ("ตั้งแต่ 1 ตุลาคม 2567 - 30 กันยายน 2568", "progress_year_end", ("2024-10-01", "2025-09-30")),
+        ("ระหว่างวันที่ 1 มกราคม - 31 มีนาคม 2568", "progress", ("2025-01-01", "2025-03-31")),
+    ],
+)
+def test_a_period_stated_on_a_title_line_is_the_reports(period_line: str, kind: str, period) -> None:
+    doc = parse_report_lines(
+        [
+            "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568",
+            period_line,
+            "เทศบาลตำบลหนองหาร อำเภอสันทราย จังหวัดเชียงใหม่",
+            "ที่\tมาตรการ\tสถานะ",
+            "1\tประกาศเจตจำนงสุจริต\tดำเนินการแล้ว",
+        ],
+        "period.txt",
+    )
+    assert (doc.kind, tuple(str(d) for d in doc.report_period)) == (kind, period)

@@ -54,6 +54,7 @@ _MEASURES_YEAR_RE = re.compile(rf"มาตรการ[^\d]{{0,120}}?{_FISCAL}\
 _TITLE_BE_YEAR_RE = re.compile(r"(?:มาตรการ|รายงาน|แผน)[^\d]*?พ\s?\.\s?ศ\s?\.\s*(?P<year>25\d\d)(?!\d)")
 _YEAR_RE = re.compile(rf"(?:ปี(?:งบประมาณ)?|พ\s?\.\s?ศ\s?\.|ITA)\s*{_BE}(?P<year>25\d\d)(?!\d)")
 _SIX_MONTHS_RE = re.compile(r"(?<!\d)6\s*เดือน|ครึ่งปี")
+_PERIOD_OPENING_RE = re.compile(r"รอบ|ระหว่าง|ตั้งแต่")
 _YEAR_END_RE = re.compile(r"12\s*เดือน|สิ้นปี|รอบ\s*1\s*ปี|รอบปีงบประมาณ")
 
 _GRADE = r"(?:AA|[A-F])(?![A-Za-z])"
@@ -151,12 +152,13 @@ def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
     if fiscal_year is None:
         raise ParseError(file_name, "no fiscal year (ประจำปีงบประมาณ พ.ศ. …) found")
     title_text = " ".join(text for _, text in title)
-    kind = _kind(title_text, measures)
+    stated = _stated_period(title, fiscal_year)
+    kind = _kind(title_text, measures, stated, fiscal_year)
     if kind == "analysis" and any(a.fiscal_year == fiscal_year for a in assessments):
         fiscal_year += 1  # an analysis of year Y's result belongs to the measures of year Y+1
     for assessment in assessments:
         assessment.fiscal_year = assessment.fiscal_year or fiscal_year - 1
-    period = _report_period(title, fiscal_year, kind)
+    period = _report_period(stated, fiscal_year, kind)
     warnings = [
         *place_warnings,
         *reader.warnings,
@@ -290,29 +292,38 @@ def _fiscal_year(title: list[tuple[int, str]], texts: list[str], assessments: li
     return max(years) + 1 if years else None
 
 
-def _kind(title: str, measures: list[Measure]) -> str:
+def _kind(title: str, measures: list[Measure], stated: tuple[date, date] | None, fiscal_year: int) -> str:
     if not measures:
         return "analysis"
     reports = "รายงานผล" in title or any(m.result or m.outcome or m.status for m in measures)
     if not reports:
         return "measures"
-    if _SIX_MONTHS_RE.search(title):
+    first, last = fiscal_year_bounds(fiscal_year)
+    if _SIX_MONTHS_RE.search(title) or stated == (first, date(last.year, 3, 31)):
         return "progress_6_months"
-    if _YEAR_END_RE.search(title):
+    if _YEAR_END_RE.search(title) or stated == (first, last):
         return "progress_year_end"
     return "progress"
 
 
-def _report_period(title: list[tuple[int, str]], fiscal_year: int, kind: str) -> tuple[date, date] | None:
-    """The period a progress report covers: as its title writes it after "รอบ", else the one its
-    round means (a six-month report covers October to March, a year-end report the fiscal year)."""
+def _stated_period(title: list[tuple[int, str]], fiscal_year: int) -> tuple[date, date] | None:
+    """The period a report's title states: after "รอบ", "ระหว่างวันที่" or "ตั้งแต่" ("ระหว่างวันที่ ๑ ต.ค. ๖๗
+    ถึง ๓๑ มี.ค. ๖๘")."""
     for _, text in title:
-        at = text.find("รอบ")
-        if at < 0 or not mentions_month(text[at:]):
+        found = _PERIOD_OPENING_RE.search(text)
+        if not found or not mentions_month(text[found.start() :]):
             continue
-        start, end = parse_period(text[at:], fiscal_year=fiscal_year)
+        start, end = parse_period(text[found.start() :], fiscal_year=fiscal_year)
         if start and end:
             return start, end
+    return None
+
+
+def _report_period(stated: tuple[date, date] | None, fiscal_year: int, kind: str) -> tuple[date, date] | None:
+    """The period a progress report covers: as its title states it, else the one its round means (a
+    six-month report covers October to March, a year-end report the fiscal year)."""
+    if stated:
+        return stated
     first, last = fiscal_year_bounds(fiscal_year)
     if kind == "progress_6_months":
         return first, date(last.year, 3, 31)
