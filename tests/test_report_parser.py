@@ -968,3 +968,22 @@ def test_a_period_stated_on_a_title_line_is_the_reports(period_line: str, kind: 
         "period.txt",
     )
     assert (doc.kind, tuple(str(d) for d in doc.report_period)) == (kind, period)
+
+
+def test_a_form_per_measure_is_read_by_its_labels() -> None:
+    doc = parse_report_lines(
+        [
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568",
+            "เทศบาลตำบลหนองหาร อำเภอสันทราย จังหวัดเชียงใหม่",
+            "แบบฟอร์มมาตรการที่ 3",
+            "ชื่อมาตรการ\tประกาศเจตจำนงสุจริต",
+            "วัตถุประสงค์\tเพื่อแสดงความมุ่งมั่น",
+            "ผู้รับผิดชอบ\tสำนักปลัด",
+            "ชื่อโครงการ\tอบรมคุณธรรม",
+            "ระยะเวลา\tมิ.ย. 68",
+        ],
+        "forms.txt",
+    )
+    read = [(m.no, m.title, m.responsible, str(m.start)) for m in doc.measures]
+    assert read == [(3, "ประกาศเจตจำนงสุจริต", ["สำนักปลัด"], "None"), (4, "อบรมคุณธรรม", [], "2025-06-01")]
+    assert doc.warnings == [] and doc.row_account.unexplained == []

@@ -115,7 +115,8 @@ _INSTRUMENT_HEADING_MAX = 80
 _CONTINUED_RE = re.compile(r"\(\s*ต่อ\s*\)")
 # A measure written as a paragraph ("มาตรการที่ 1 การเปิดเผยข้อมูล"), then its fields on lines of their own,
 # each opening with its label as a table's header would name the column ("ผู้รับผิดชอบ สำนักปลัด").
-_PROSE_MEASURE_RE = re.compile(r"มาตรการที่\s*(?P<no>\d{1,2})\s*[:.]?\s*(?P<title>\S.*)")
+_PROSE_MEASURE_RE = re.compile(r"(?P<form>แบบฟอร์ม)?มาตรการที่\s*(?P<no>\d{1,2})\s*[:.]?\s*(?P<title>\S.*)?")
+_FORM_LABEL_MAX = 30  # "ขั้นตอน/วิธีการดำเนินการ": the label cell of a measure's form
 _PROSE_FIELD_RE = re.compile(r"(?P<label>[^\s:]{2,40}?)\s*:?\s+(?P<value>\S.*)")
 _PROSE_ROLES = frozenset({"steps", "responsible", "period", "result", "outcome", "status", "suggestion"})
 # A total row at the foot of a table ("รวม", "รวมทั้งสิ้น 10 มาตรการ"), not a measure.
@@ -695,7 +696,8 @@ class _MeasureReader:
     after_heading: bool = False
     after_header: bool = False
     header: tuple[list[str], list[str]] | None = None  # the roles and cells of the last header row read
-    prose: bool = False  # measures written as paragraphs, not as table rows
+    prose: bool = False  # measures written as paragraphs or forms, not as rows of a measures table
+    form_number: int | None = None  # the number a form's heading gives the measure its rows will open
     outcomes: dict[int, str] = field(default_factory=dict)  # line → what became of the table row
 
     def read(self, lines: list[str]) -> None:
@@ -739,6 +741,8 @@ class _MeasureReader:
             self._mark(no, "scores")
         elif self._header(cells, following):
             self._mark(no, "headers")
+        elif self.roles is None and len(cells) == 2 and self._form_row(no, *cells):
+            pass
         elif self.roles is None:
             self._skip(no, "a table row before any header naming its columns was not read")
         else:
@@ -748,14 +752,36 @@ class _MeasureReader:
     def _prose(self, no: int, text: str) -> None:
         """A measure written as a paragraph: "มาตรการที่ 1 …" opens it, and the labelled lines under it
         ("วิธีการดำเนินการ …", "ผู้รับผิดชอบ …", "ผลการดำเนินงาน …") fill it as a table's columns would."""
-        if opened := _PROSE_MEASURE_RE.fullmatch(text):
+        opened = _PROSE_MEASURE_RE.fullmatch(text)
+        if opened and opened["title"] and not opened["form"]:
             self.prose = True
             self._open(no, int(opened["no"]), opened["title"])
-            return
-        labelled = _PROSE_FIELD_RE.fullmatch(text) if self.prose and self.current else None
-        role = tables.column_role(labelled["label"]) if labelled else None
-        if role in _PROSE_ROLES:
-            self._fill(self.current.measure, {role: [labelled["value"]]}, no)
+        elif opened:  # "แบบฟอร์มมาตรการที่ 1": a form follows, its title in a row of its own
+            self.form_number = int(opened["no"])
+        elif self.prose and self.current and (labelled := _PROSE_FIELD_RE.fullmatch(text)):
+            role = tables.column_role(labelled["label"])
+            if role in _PROSE_ROLES:
+                self._fill(self.current.measure, {role: [labelled["value"]]}, no)
+
+    def _form_row(self, no: int, label: str, value: str) -> bool:
+        """A row of a measure's form, a two-column table of labelled rows: "ชื่อมาตรการ | …" opens the
+        measure, "ผู้รับผิดชอบ | …" and the like fill it, and a row the form holds for another purpose
+        ("วัตถุประสงค์ | …") belongs to it unread."""
+        label = tables.strip_tags(label).strip()
+        if len(label) > _FORM_LABEL_MAX or tables.is_blank(value) or tables.leading_number(label).number:
+            return False
+        role = tables.column_role(label)
+        if role == "title":
+            self.prose = True
+            self._mark(no, self._open(no, self.form_number, tables.strip_tags(value).strip()))
+            self.form_number = None
+        elif self.prose and self.current:
+            if role in _PROSE_ROLES:
+                self._fill(self.current.measure, {role: [value]}, no)
+            self._mark(no, "continuations")
+        else:
+            return False
+        return True
 
     def _mark(self, no: int, outcome: str) -> None:
         if no in self.outcomes:
