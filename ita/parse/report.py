@@ -299,10 +299,14 @@ def _kind(title: str, measures: list[Measure], stated: tuple[date, date] | None,
     reports = "รายงานผล" in title or any(m.result or m.outcome or m.status for m in measures)
     if not reports:
         return "measures"
-    first, last = fiscal_year_bounds(fiscal_year)
-    if _SIX_MONTHS_RE.search(title) or stated == (first, date(last.year, 3, 31)):
+    if _SIX_MONTHS_RE.search(title):
         return "progress_6_months"
-    if _YEAR_END_RE.search(title) or stated == (first, last):
+    if _YEAR_END_RE.search(title):
+        return "progress_year_end"
+    first, last = fiscal_year_bounds(fiscal_year)  # no round named: the period stated tells it
+    if stated == (first, date(last.year, 3, 31)):
+        return "progress_6_months"
+    if stated == (first, last):
         return "progress_year_end"
     return "progress"
 
