@@ -987,3 +987,25 @@ def test_a_form_per_measure_is_read_by_its_labels() -> None:
     read = [(m.no, m.title, m.responsible, str(m.start)) for m in doc.measures]
     assert read == [(3, "ประกาศเจตจำนงสุจริต", ["สำนักปลัด"], "None"), (4, "อบรมคุณธรรม", [], "2025-06-01")]
     assert doc.warnings == [] and doc.row_account.unexplained == []
+
+
+def test_start_and_end_columns_a_result_row_and_a_short_year() -> None:
+    doc = parse_report_lines(
+        [
+            "รายงานผลการดำเนินการตามมาตรการ ปีงบ 68 รอบ 6 เดือน",
+            "อบต.บ้านแพง อ.บ้านแพง จ.นครพนม",
+            "ที่\tมาตรการ\tระยะเวลา\t\tผล",
+            "\t\tเริ่มต้น\tสิ้นสุด\t",
+            "1\tประกาศเจตจำนงสุจริต\t1 ต.ค. 2567\t15 พ.ย. 2567\tดำเนินการแล้ว",
+            "2\tอบรมคุณธรรม\t1 ม.ค. 2568\t31 มี.ค. 2568\tจัดอบรมแล้ว 1 ครั้ง",
+            "ผลการดำเนินงาน: ผู้เข้าอบรม 40 คน\t\t\t\t",
+        ],
+        "short.txt",
+    )
+    assert doc.fiscal_year == 2568
+    read = [(m.no, str(m.start), str(m.end), m.status, m.result) for m in doc.measures]
+    assert read == [
+        (1, "2024-10-01", "2024-11-15", "done", "ดำเนินการแล้ว"),  # a result that is a status states it
+        (2, "2025-01-01", "2025-03-31", None, "จัดอบรมแล้ว 1 ครั้ง ผู้เข้าอบรม 40 คน"),
+    ]
+    assert doc.warnings == [] and doc.row_account.unexplained == []

@@ -22,7 +22,7 @@ from ita.parse.reader import Progress, read_document
 from ita.parse.sheet import INSTRUMENT_NAMES
 from ita.records import Agency, Assessment, Measure, ReportDocument, RowAccount, Warning_
 from ita.thai import compose_sara_am, normalize_text
-from ita.thai_dates import fiscal_year_bounds, mentions_month, parse_period, unplaced_years
+from ita.thai_dates import be_year, fiscal_year_bounds, mentions_month, parse_period, unplaced_years
 
 _TITLE_LINES = 6
 _TITLE_LINE_MAX = 200
@@ -53,6 +53,8 @@ _MEASURES_YEAR_RE = re.compile(rf"มาตรการ[^\d]{{0,120}}?{_FISCAL}\
 # A title that gives the year as "พ.ศ. 2567" alone, when it speaks of measures, a report or a plan.
 _TITLE_BE_YEAR_RE = re.compile(r"(?:มาตรการ|รายงาน|แผน)[^\d]*?พ\s?\.\s?ศ\s?\.\s*(?P<year>25\d\d)(?!\d)")
 _YEAR_RE = re.compile(rf"(?:ปี(?:งบประมาณ)?|พ\s?\.\s?ศ\s?\.|ITA)\s*{_BE}(?P<year>25\d\d)(?!\d)")
+# A web post's short form: "ปีงบ 68", "ปีงบฯ 68", "ปีงบประมาณ 68".
+_TITLE_SHORT_YEAR_RE = re.compile(r"ปี\s?งบ(?:\s?ประมาณ)?\s?ฯ?\s*(?P<year>[5-9]\d)(?![\d.])")
 _SIX_MONTHS_RE = re.compile(r"(?<!\d)6\s*เดือน|ครึ่งปี")
 _PERIOD_OPENING_RE = re.compile(r"รอบ|ระหว่าง|ตั้งแต่")
 _YEAR_END_RE = re.compile(r"12\s*เดือน|สิ้นปี|รอบ\s*1\s*ปี|รอบปีงบประมาณ")
@@ -116,6 +118,7 @@ _CONTINUED_RE = re.compile(r"\(\s*ต่อ\s*\)")
 # A measure written as a paragraph ("มาตรการที่ 1 การเปิดเผยข้อมูล"), then its fields on lines of their own,
 # each opening with its label as a table's header would name the column ("ผู้รับผิดชอบ สำนักปลัด").
 _PROSE_MEASURE_RE = re.compile(r"(?P<form>แบบฟอร์ม)?มาตรการที่\s*(?P<no>\d{1,2})\s*[:.]?\s*(?P<title>\S.*)?")
+_LABELLED_ROW_RE = re.compile(r"(?P<label>[^:：]{2,40})[:：]\s*(?P<value>\S.*)")
 _FORM_LABEL_MAX = 30  # "ขั้นตอน/วิธีการดำเนินการ": the label cell of a measure's form
 _PROSE_FIELD_RE = re.compile(r"(?P<label>[^\s:]{2,40}?)\s*:?\s+(?P<value>\S.*)")
 _PROSE_ROLES = frozenset({"steps", "responsible", "period", "result", "outcome", "status", "suggestion"})
@@ -284,9 +287,10 @@ def _fiscal_year(title: list[tuple[int, str]], texts: list[str], assessments: li
         (about_result, _TITLE_YEAR_RE),
         (texts, _MEASURES_YEAR_RE),
         ([text for _, text in title if text not in about_result], _TITLE_BE_YEAR_RE),
+        ([text for _, text in title if text not in about_result], _TITLE_SHORT_YEAR_RE),
     )
     for searched, pattern in searches:
-        years = [int(m["year"]) for m in map(pattern.search, searched) if m]
+        years = [be_year(m["year"]) for m in map(pattern.search, searched) if m]
         if years:
             return years[0]
     years = [a.fiscal_year for a in assessments if a.fiscal_year]
@@ -737,6 +741,8 @@ class _MeasureReader:
             self._set_group(heading)
             self.after_heading, self.after_header = True, False
             self._mark(no, "headers")
+        elif is_row and len(filled) == 1 and self._labelled_row(no, tables.strip_tags(filled[0])):
+            pass
         elif not is_row:
             self.after_header = False
             if self.roles is None:  # no table yet: measures may be written as paragraphs
@@ -766,6 +772,17 @@ class _MeasureReader:
             role = tables.column_role(labelled["label"])
             if role in _PROSE_ROLES:
                 self._fill(self.current.measure, {role: [labelled["value"]]}, no)
+
+    def _labelled_row(self, no: int, text: str) -> bool:
+        """A row of one cell across the table under a measure, naming what it holds ("ผลการดำเนินงาน:
+        ประกาศครบ ๑๒ เดือน"): that field of the measure above."""
+        labelled = _LABELLED_ROW_RE.fullmatch(" ".join(text.split())) if self.current else None
+        role = tables.column_role(labelled["label"]) if labelled else None
+        if role not in _PROSE_ROLES:
+            return False
+        self._fill(self.current.measure, {role: [labelled["value"]]}, no)
+        self._mark(no, "continuations")
+        return True
 
     def _form_row(self, no: int, label: str, value: str) -> bool:
         """A row of a measure's form, a two-column table of labelled rows: "ชื่อมาตรการ | …" opens the
@@ -805,7 +822,7 @@ class _MeasureReader:
         if not tables.is_header(roles):
             # the first row of a two-row header: a merged cell above the status columns of the next row
             below = tables.header_like(following) if following and "title" in roles else None
-            if not (below and tables.is_status_subheader(below)):
+            if not (below and tables.is_subheader(below)):
                 return False
         group = _header_group(cells)
         if self.after_header and self.roles and "title" not in roles:
@@ -918,6 +935,8 @@ class _MeasureReader:
             _extend(measure.responsible, tables.split_responsible(cell))
         for cell in row.get("period", []):
             self._period(measure, cell, no)
+        for cell in row.get("period_start", []) + row.get("period_end", []):
+            self._period(measure, cell, no)  # each end a date: the period spans both
         if marked := tables.periods_marked(row):
             self._period(measure, f"{marked[0]} - {marked[-1]}", no)
         for name in _RESULT_FIELDS:
@@ -1019,11 +1038,13 @@ def _append_text(existing: str | None, cells: list[str]) -> str | None:
 
 
 def _status(row: dict[str, list[str]]) -> str | None:
-    """The status ticked under a status column, else written as words in a status column."""
+    """The status ticked under a status column, else written as words in a status column, else a
+    result that is a status and nothing more."""
     for role in ("status_done", "status_in_progress", "status_not_started"):
         if any(tables.is_checked(cell) for cell in row.get(role, [])):
             return tables.STATUS_ROLES[role]
     words = [tables.status_word(cell) for cell in row.get("status", [])]
+    words += [tables.status_stated(cell) for cell in row.get("result", [])]
     return next((status for status in words if status), None)
 
 

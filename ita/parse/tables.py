@@ -22,6 +22,8 @@ ROLES = (
     "steps",
     "responsible",
     "period",
+    "period_start",
+    "period_end",
     "result",
     "outcome",
     "suggestion",
@@ -45,6 +47,9 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("status", ("สถานะ", "status", "ความก้าวหน้า")),  # "ร้อยละความก้าวหน้า": progress as a percentage
     ("status_not_started", ("ยังไม่", "ไม่ได้ดำเนิน", "notstarted")),
     ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "บางส่วน", "inprogress", "ongoing")),
+    # a period's two ends in columns of their own, under a merged "ระยะเวลา"
+    ("period_start", ("เริ่มต้น", "วันเริ่ม", "วันที่เริ่ม", "startdate", "begin")),
+    ("period_end", ("สิ้นสุด", "enddate", "finishdate")),
     ("period", ("ระยะเวลา", "กำหนดแล้วเสร็จ", "กำหนดเวลา", "ห้วงเวลา", "ช่วงเวลา", "กำหนดการ")),
     ("period", ("timeline", "timeframe", "period", "duration", "deadline", "schedule")),
     (
@@ -82,6 +87,15 @@ _STATUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("done", tuple(_CHECK_MARKS)),  # a tick in the one status column: done (web posts use ✅ ⏳ ❌)
 )
 _HEADER_CELL_MAX = 60
+# A result that is a status and nothing more, squashed as status_stated compares it.
+_STATUS_PHRASES = frozenset(
+    {
+        *("ดำเนินการแล้ว", "ดำเนินการแล้วเสร็จ", "ดำเนินการเสร็จแล้ว", "ดำเนินการเสร็จสิ้น", "เสร็จสิ้น"),
+        *("ดำเนินการเสร็จเรียบร้อยแล้ว", "แล้วเสร็จ", "completed", "done"),
+        *("อยู่ระหว่างดำเนินการ", "กำลังดำเนินการ", "inprogress", "ongoing"),
+        *("ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ", "notstarted"),
+    }
+)
 _PERCENT_RE = re.compile(r"(?:ร้อยละ)?(?P<value>\d{1,3}(?:\.\d+)?)%?")
 PERIOD_ROLE = "when:"
 _PERIOD_HEADER_MAX = 12  # "ต.ค.67", "กันยายน2568", "ไตรมาสที่4": a header cell naming a month or quarter alone
@@ -143,6 +157,8 @@ def column_role(header_cell: str) -> str:
     words = "".join(strip_tags(header_cell).split()).lower()
     if words.rstrip(".") in _NUMBER_HEADERS or words in _NUMBER_HEADERS:
         return "no"
+    if words in ("ผล", "ผลงาน"):  # a column headed just "result"
+        return "result"
     if len(words) <= _PERIOD_HEADER_MAX and (
         is_month(strip_tags(header_cell)) or _QUARTER_HEADER_RE.fullmatch(arabic_digits(words))
     ):
@@ -157,6 +173,13 @@ def periods_marked(row: dict[str, list[str]]) -> list[str]:
         for role, cells in row.items()
         if role.startswith(PERIOD_ROLE) and any(not is_blank(cell) for cell in cells)
     ]
+
+
+def status_stated(cell: str) -> str | None:
+    """The status a result cell states when it holds nothing else ("อยู่ระหว่างดำเนินการ"); a result in
+    words of its own ("อยู่ระหว่างรวบรวมข้อมูล") states none."""
+    words = "".join(strip_tags(cell).split()).lower().strip(".()")
+    return status_word(words) if words in _STATUS_PHRASES else None
 
 
 def status_word(cell: str) -> str | None:
@@ -185,7 +208,7 @@ def is_header(roles: list[str]) -> bool:
         second = roles.index("title", roles.index("title") + 1)
         roles[second] = "steps"
     known = [r for r in roles if r not in ("other", "no")]
-    return ("title" in roles and (len(known) >= 3 or "status" in roles)) or is_status_subheader(roles)
+    return ("title" in roles and (len(known) >= 3 or "status" in roles)) or is_subheader(roles)
 
 
 def header_like(cells: list[str]) -> list[str] | None:
@@ -196,10 +219,13 @@ def header_like(cells: list[str]) -> list[str] | None:
     return [column_role(t) for t in texts]
 
 
-def is_status_subheader(roles: list[str]) -> bool:
-    """A header row naming two or more status columns and no measure column: the second row of a
-    header whose first row has one merged cell above them ("สถานะดำเนินงาน", "ผลการดำเนินการ")."""
-    return "title" not in roles and sum(r in STATUS_ROLES for r in roles) >= 2
+def is_subheader(roles: list[str]) -> bool:
+    """A header row naming no measure column but two or more status columns, or a period's start and
+    end: the second row of a header whose first row has one merged cell above them ("สถานะดำเนินงาน",
+    "ผลการดำเนินการ", "ระยะเวลาดำเนินการ")."""
+    if "title" in roles:
+        return False
+    return sum(r in STATUS_ROLES for r in roles) >= 2 or {"period_start", "period_end"} <= set(roles)
 
 
 def merge_header(roles: list[str], sub_roles: list[str]) -> list[str]:
