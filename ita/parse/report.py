@@ -451,10 +451,12 @@ def _indicator_score_tables(
     begun = 0  # the table's first detail
     indicators: tuple[framework.Indicator, ...] = ()
     for no, raw in enumerate(lines, 1):
-        cells = [_clean(cell) for cell in raw.split("\t")]
-        if len(cells) < 2:
+        if "\t" not in raw:  # not a table row: most lines, so looked at before any cell is cleaned
             columns = None
             continue
+        if columns is None and not _INDICATOR_COLUMN_RE.search(raw):  # no table open, and no header
+            continue
+        cells = [_clean(cell) for cell in raw.split("\t")]
         header = _indicator_score_header(cells)
         if header:
             year = _year_near(texts, no, 0)
