@@ -1,8 +1,10 @@
-"""One document in several formats: text lines as a web page or a Word file, and a web page's tables
-(with rowspan and colspan) as a Word file with merged cells, the way agencies publish them."""
+"""One document in several formats: text lines as a web page or a Word file, a web page's tables
+(with rowspan and colspan) as a Word file with merged cells, and a CSV as the Excel workbook it was saved
+from, the way agencies publish them."""
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 from dataclasses import dataclass, field
@@ -10,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+import openpyxl
 
 
 def as_html(lines: list[str]) -> str:
@@ -57,6 +60,24 @@ def html_as_docx(page: str, path: Path) -> Path:
         else:
             _add_table(document, _grid(block))
     document.save(path)
+    return path
+
+
+def csv_as_xlsx(source: Path, path: Path) -> Path:
+    """A CSV as an Excel workbook: whole numbers as numbers, and a row with only its first cell filled (a
+    title above the table) merged across the columns, as Excel users lay out a title."""
+    with source.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    width = max(len(row) for row in rows)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            if text:
+                sheet.cell(r, c, int(text) if text.isdigit() else text)
+        if row and row[0] and not any(row[1:]):
+            sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+    workbook.save(path)
     return path
 
 

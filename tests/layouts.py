@@ -4,7 +4,9 @@ indicator each measure aims at ("primary", labelled by hand, for the linker's ac
 
 Every document is parsed in each format it can take: a .txt source also as a web page, a Word file and
 two PDFs (a plain text layer, and Word's legacy Thai glyphs), an .html source also as a Word file with
-the same merged cells and as the two PDFs. ``checks`` compares one parse with the
+the same merged cells and as the two PDFs, a .csv source (a table kept in Excel) also as the workbook,
+its title rows merged across the columns; a .csv or .xlsx goes through the importer's routing
+(ita.load.parse_file), which tells a measures table from a score sheet. ``checks`` compares one parse with the
 expected fields, one check per field, so a run can be counted ("52 of 60 fields right") as well as asserted.
 """
 
@@ -16,11 +18,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ita.load import parse_file
 from ita.parse.reader import html_lines
 from ita.parse.report import parse_report
 from ita.records import ReportDocument
 from tests.fixtures import make_pdfs
-from tests.formats import as_docx, as_html, html_as_docx
+from tests.formats import as_docx, as_html, csv_as_xlsx, html_as_docx
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 # ".pdf" has a plain Unicode text layer, ".word.pdf" the one Word writes for TH SarabunPSK-style fonts
@@ -28,6 +31,7 @@ LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 FORMATS = {
     ".txt": (".txt", ".html", ".docx", ".pdf", ".word.pdf"),
     ".html": (".html", ".docx", ".pdf", ".word.pdf"),
+    ".csv": (".csv", ".xlsx"),
 }
 _PDF_KINDS = {".pdf": "clean", ".word.pdf": "word", ".scan.pdf": "scan300"}
 _ASSESSMENT_FIELDS = ("fiscal_year", "score", "grade", "rating", "indicators")
@@ -75,6 +79,13 @@ def _layout(name: str) -> Layout:
 
 def parse_layout(layout: Layout, suffix: str, folder: Path) -> ReportDocument:
     """Parse the layout's document written in the format `suffix` (converted into `folder` if needed)."""
+    if layout.source.suffix == ".csv":
+        path = (
+            layout.source
+            if suffix == ".csv"
+            else csv_as_xlsx(layout.source, folder / f"{layout.name}{suffix}")
+        )
+        return parse_file(path)
     if suffix == layout.source.suffix:
         return parse_report(layout.source)
     path = folder / f"{layout.name}{suffix}"
