@@ -25,9 +25,10 @@ from ita import PARSER_VERSION, agencies, linking
 from ita.agency_directory import Directory
 from ita.errors import ItaError, RejectedError
 from ita.parse import provenance
-from ita.parse.reader import PAGED_SUFFIXES, Progress, read_document
+from ita.parse.reader import PAGED_SUFFIXES, Progress, read_document, spreadsheet_lines
 from ita.parse.report import parse_report, parse_report_lines
 from ita.parse.sheet import is_sheet, parse_sheet, parse_sheet_rows
+from ita.parse.tables import header_roles
 from ita.records import Assessment, ReportDocument, RowAccount, ScoreSheet, Warning_
 from ita.store import Store
 
@@ -78,6 +79,9 @@ _FORGET_REAL_TARGETS = "DELETE FROM measure_targets WHERE NOT is_synthetic"
 
 FileProgress = Callable[[str, int, int, str], None]  # (file, page, pages, how it was read)
 SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
+# The rows of a spreadsheet looked at to tell a score sheet from a measures table: a header sits below
+# at most a few title rows.
+HEADER_ROWS = 30
 YEAR_RANGE = (2550, 2580)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # Files read and parsed ahead of the one being written: enough to keep the writer busy, few enough to hold.
@@ -291,13 +295,14 @@ def _standing_key(kind: str, agency_id: int | None, fiscal_year: int | None, fil
 def parse_file(
     path: Path, display_name: str | None = None, progress: Progress | None = None
 ) -> ReportDocument | ScoreSheet:
-    """Parse a file by its kind: score sheets by extension, everything else as a report document."""
+    """Parse a file by its kind: a spreadsheet as a score sheet or a measures table (by its header), a PDF or
+    page image as a score table or a report, everything else as a report document."""
     name = display_name or path.name
     if path.stat().st_size > MAX_FILE_BYTES:
         raise RejectedError(name, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     try:
         if path.suffix.lower() in SHEET_SUFFIXES:
-            return parse_sheet(path)
+            return _parse_spreadsheet(path, name)
         if path.suffix.lower() in PAGED_SUFFIXES:
             return _parse_paged(path, name, progress)
         return parse_report(path)
@@ -306,11 +311,32 @@ def parse_file(
         raise
 
 
+def _parse_spreadsheet(path: Path, name: str) -> ReportDocument | ScoreSheet:
+    """A CSV or Excel file: a measures plan or report kept in a spreadsheet when one of its worksheets heads
+    a measures table and none heads a score sheet's columns; otherwise a score sheet, whose parser names
+    what is missing."""
+    if path.suffix.lower() != ".xls":  # refused by the score-sheet parser, which says to save it as .xlsx
+        tops = spreadsheet_lines(path, max_rows=HEADER_ROWS)
+        if not any(is_sheet(_cells(lines)) for lines in tops):
+            worksheet = next((i for i, lines in enumerate(tops) if _heads_measures(lines)), None)
+            if worksheet is not None:
+                return parse_report_lines(spreadsheet_lines(path)[worksheet], name)
+    return parse_sheet(path)
+
+
+def _cells(lines: list[str]) -> list[list[str]]:
+    return [line.split("\t") for line in lines]
+
+
+def _heads_measures(lines: list[str]) -> bool:
+    return any(header_roles(cells) for cells in _cells(lines) if len(cells) > 1)
+
+
 def _parse_paged(path: Path, name: str, progress: Progress | None) -> ReportDocument | ScoreSheet:
     """A PDF or page image: a score table (the NACC's result books) through the score-sheet path,
     anything else as a report."""
     text = read_document(path, progress=progress)
-    rows = [line.split("\t") for line in text.lines]
+    rows = _cells(text.lines)
     if is_sheet(rows):
         return parse_sheet_rows(rows, name)
     return provenance.attach(parse_report_lines(text.lines, name), text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -366,3 +367,69 @@ def test_sheets_of_two_provinces_named_alike_both_stand(con, tmp_path):
         "WHERE d.superseded_by IS NULL AND NOT a.is_synthetic ORDER BY a.score"
     ).fetchall()
     assert standing == [(84.21,), (95.5,)]
+
+
+def _excel_plan(path: Path) -> Path:
+    """A plan as agencies keep it in Excel: the title merged across the columns, a measure merged down
+    over its two step rows, and its period typed as a date."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "แผนปฏิบัติการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568"
+    sheet["A2"] = "องค์การบริหารส่วนตำบลบ้านแพง อำเภอบ้านแพง จังหวัดนครพนม"
+    for row in (1, 2):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+    for row in (
+        ["ที่", "มาตรการ", "ขั้นตอนการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"],
+        [1, "เปิดเผยข้อมูลการจัดซื้อจัดจ้างบนเว็บไซต์", "จัดทำสรุปผลรายเดือน", "กองคลัง", date(2024, 10, 1)],
+        [None, None, "เผยแพร่บนเว็บไซต์", None, None],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("B4:B5")
+    workbook.save(path)
+    return path
+
+
+def test_an_excel_plan_imports_as_measures(con, tmp_path):
+    result = load.Importer(con).import_file(_excel_plan(tmp_path / "แผนปฏิบัติการ.xlsx"))
+    assert (result.kind, result.agency, result.fiscal_year, result.count_measures) == (
+        "measures",
+        "องค์การบริหารส่วนตำบลบ้านแพง",
+        2568,
+        1,
+    )
+    assert con.execute(
+        "SELECT title, steps, responsible, start_date, first_line FROM measures"
+    ).fetchall() == [
+        (
+            "เปิดเผยข้อมูลการจัดซื้อจัดจ้างบนเว็บไซต์",
+            ["จัดทำสรุปผลรายเดือน", "เผยแพร่บนเว็บไซต์"],
+            ["กองคลัง"],
+            date(2024, 10, 1),
+            4,
+        )
+    ]
+
+
+def test_a_score_sheet_in_excel_still_imports_as_a_score_sheet(con, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566"])
+    workbook.active.append(["ลำดับ", "หน่วยงาน", "จังหวัด", "คะแนน"])
+    workbook.active.append([1, "เทศบาลนครขอนแก่น", "ขอนแก่น", 96.04])
+    workbook.save(tmp_path / "ผลคะแนน.xlsx")
+    result = load.Importer(con).import_file(tmp_path / "ผลคะแนน.xlsx")
+    assert (result.kind, result.count_assessments, result.count_measures) == ("score_sheet", 1, 0)
+    assert con.execute("SELECT fiscal_year, score FROM assessments").fetchall() == [(2566, 96.04)]
+
+
+def test_a_spreadsheet_with_neither_header_is_rejected_naming_itself(con, tmp_path):
+    path = tmp_path / "รายชื่อ.csv"
+    path.write_text("รายชื่อผู้เข้าอบรม,,\nชื่อ-สกุล,ตำแหน่ง,สังกัด\nนายก ข,ปลัด,สำนักปลัด\n", encoding="utf-8")
+    before = _counts(con)
+    with pytest.raises(load.ItaError) as caught:
+        load.Importer(con).import_file(path)
+    assert str(caught.value).startswith("รายชื่อ.csv:2: no recognisable columns")
+    assert _counts(con) == before

@@ -3,19 +3,25 @@
 Plain text keeps its own line numbers. HTML and Word documents become lines the way the sample
 documents were converted: paragraphs as lines, table rows as tab-separated cells, and a cell holding
 several paragraphs written as ``<p>…</p>`` fragments (a line break in one as ``<br>``), so one table
-reader serves every format.
+reader serves every format. A spreadsheet (CSV or Excel) becomes one line per row, so a line number is
+its row number: a title row above a table as a line of text, a table row as tab-separated cells.
 """
 
 from __future__ import annotations
 
+import codecs
+import csv
 import io
+import itertools
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import docx
 from docx.document import Document
@@ -23,12 +29,18 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table, _Cell
 from lxml import etree
 
-from ita.errors import ParseError
+from ita.errors import ParseError, RejectedError
+from ita.thai_dates import BE_OFFSET, MONTH_ABBREVIATIONS
+
+if TYPE_CHECKING:
+    import openpyxl
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 PAGED_SUFFIXES = frozenset({".pdf", *IMAGE_SUFFIXES})
+CSV_SUFFIXES = (".csv", ".tsv")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 # Bytes that never occur in text; a few stray ones are tolerated, a file full of them is binary.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
@@ -367,3 +379,103 @@ class _HtmlLines(HTMLParser):
         if line:
             self._lines.append(line)
         self._text = []
+
+
+# --- spreadsheets --------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    """A CSV's rows, comma, tab or semicolon separated."""
+    text = _decode_csv(path.name, _read_bytes(path))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
+    except csv.Error as exc:
+        raise ParseError(path.name, f"not a readable CSV file ({exc})") from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ParseError(path.name, f"cannot read the file ({exc.strerror})") from exc
+
+
+def _decode_csv(file_name: str, data: bytes) -> str:
+    """UTF-8 or Thai Windows cp874 as documents are, plus the UTF-16 of Excel's "Unicode text"."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(file_name, "unsupported encoding: broken UTF-16") from exc
+    if data.startswith(b"PK\x03\x04"):
+        raise RejectedError(file_name, "binary file: this is an Excel workbook, rename it to .xlsx")
+    if b"\x00" in data:
+        raise RejectedError(file_name, "binary file: not CSV text")
+    return decode_text(data, file_name)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Comma, tab or semicolon: whichever splits the most of the first rows into the same number of cells."""
+    return max(",\t;", key=lambda delimiter: _width_agreement(text, delimiter))
+
+
+def _width_agreement(text: str, delimiter: str) -> int:
+    records = itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 50)
+    widths = Counter(len(record) for record in records if len(record) > 1)
+    return max(widths.values(), default=0)
+
+
+def open_workbook(path: Path, *, data_only: bool, read_only: bool = False) -> openpyxl.Workbook:
+    """An Excel workbook; read-only streams its rows without the merged ranges, enough to read its text."""
+    # openpyxl is loaded for an Excel file only: a document import starts without it
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
+        raise ParseError(path.name, f"not a readable Excel workbook ({exc})") from exc
+
+
+def spreadsheet_lines(path: Path, *, max_rows: int | None = None) -> list[list[str]]:
+    """Each worksheet of a CSV (one) or an Excel workbook as a document's lines, up to `max_rows` each.
+
+    A row filling two or more cells is a table row; so is a row filling one cell right below a table row
+    (a group heading merged across the table). Any other row filling one cell (a title merged across the
+    columns above the table, a note under it) is a line of text, and an empty row an empty line. A merged
+    cell reads empty beyond its first place, as a Word table's merged cells do.
+    """
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return [_sheet_lines(read_csv(path)[:max_rows])]
+    workbook = open_workbook(path, data_only=True, read_only=True)
+    try:
+        return [_sheet_lines(ws.iter_rows(max_row=max_rows, values_only=True)) for ws in workbook.worksheets]
+    finally:
+        workbook.close()  # a read-only workbook keeps its file open
+
+
+def _sheet_lines(rows: Iterator[Sequence[object]] | list[list[str]]) -> list[str]:
+    lines: list[str] = []
+    in_table = False
+    for row in rows:
+        cells = [_spreadsheet_cell(value) for value in row]
+        filled = sum(1 for cell in cells if cell)
+        in_table = filled > 1 or (filled == 1 and in_table)
+        if in_table:
+            lines.append("\t".join(cells if len(cells) > 1 else [*cells, ""]))
+        else:
+            lines.append(next((cell for cell in cells if cell), ""))
+    return lines
+
+
+def _spreadsheet_cell(value: object) -> str:
+    """A cell's text: a whole number without ".0", a date as documents write it ("1 ต.ค. 2567"), and the
+    lines of a cell (Alt+Enter) joined with <br> as a Word cell's line breaks are."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        month = ".".join(MONTH_ABBREVIATIONS[value.month - 1])
+        return f"{value.day} {month}. {value.year + BE_OFFSET}"
+    return "<br>".join(filter(None, map(_one_line, str(value).splitlines())))

@@ -7,14 +7,8 @@ A sheet is all or nothing: the first bad row rejects the file, so the loader nev
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import itertools
 import math
 import re
-import zipfile
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +17,12 @@ from typing import TYPE_CHECKING, NoReturn
 from ita import framework, geography
 from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
 from ita.errors import ParseError, RejectedError
-from ita.parse.reader import decode_text
+from ita.parse.reader import open_workbook, read_csv
 from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
 from ita.thai import normalize_text
 from ita.thai_dates import be_year
 
 if TYPE_CHECKING:
-    import openpyxl
     from openpyxl.worksheet.worksheet import Worksheet
 
 Cell = str | float | None
@@ -204,48 +197,11 @@ class _Sheet:
 
 
 def _parse_csv(path: Path) -> ScoreSheet:
-    text = _decode(path.name, _read_bytes(path))
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
-    except csv.Error as exc:
-        raise ParseError(path.name, f"not a readable CSV file ({exc})") from exc
-    return parse_sheet_rows(rows, path.name)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ParseError(path.name, f"cannot read the file ({exc.strerror})") from exc
-
-
-def _decode(file_name: str, data: bytes) -> str:
-    """UTF-8 or Thai Windows cp874 as documents are, plus the UTF-16 of Excel's "Unicode text"."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ParseError(file_name, "unsupported encoding: broken UTF-16") from exc
-    if data.startswith(b"PK\x03\x04"):
-        raise RejectedError(file_name, "binary file: this is an Excel workbook, rename it to .xlsx")
-    if b"\x00" in data:
-        raise RejectedError(file_name, "binary file: not CSV text")
-    return decode_text(data, file_name)
-
-
-def _sniff_delimiter(text: str) -> str:
-    """Comma, tab or semicolon: whichever splits the most of the first rows into the same number of cells."""
-    return max(",\t;", key=lambda delimiter: _width_agreement(text, delimiter))
-
-
-def _width_agreement(text: str, delimiter: str) -> int:
-    records = itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 50)
-    widths = Counter(len(record) for record in records if len(record) > 1)
-    return max(widths.values(), default=0)
+    return parse_sheet_rows(read_csv(path), path.name)
 
 
 def _parse_xlsx(path: Path) -> ScoreSheet:
-    workbook = _load_workbook(path, data_only=True)
+    workbook = open_workbook(path, data_only=True)
     tables = [(ws.title, _worksheet_rows(ws)) for ws in workbook.worksheets]
     if not tables:
         raise ParseError(path.name, "the workbook has no worksheets")
@@ -255,17 +211,6 @@ def _parse_xlsx(path: Path) -> ScoreSheet:
     if len(tables) > 1:
         sheet.warnings.insert(0, Warning_(f"read worksheet '{title}' of {len(tables)}"))
     return sheet
-
-
-def _load_workbook(path: Path, *, data_only: bool) -> openpyxl.Workbook:
-    # openpyxl is loaded for an Excel file only: a document import starts without it
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        return openpyxl.load_workbook(path, data_only=data_only)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
-        raise ParseError(path.name, f"not a readable Excel workbook ({exc})") from exc
 
 
 def _worksheet_rows(ws: Worksheet) -> list[list[Cell]]:
@@ -288,7 +233,7 @@ def _cell_value(value: object) -> Cell:
 
 def _check_formulas(path: Path, title: str, rows: list[list[Cell]]) -> None:
     """openpyxl cannot compute formulas: a formula whose result the file did not save cannot be read."""
-    for row in _load_workbook(path, data_only=False)[title].iter_rows():
+    for row in open_workbook(path, data_only=False)[title].iter_rows():
         for cell in row:
             if cell.data_type == "f" and rows[cell.row - 1][cell.column - 1] is None:
                 reason = (
