@@ -52,6 +52,8 @@ _QUARTER_RE = re.compile(
     r"ไตรมาส(?:ที่)?\s*(?P<first>[1-4])(?:\s*(?:-|–|—|ถึง)\s*(?:ไตรมาส(?:ที่)?\s*)?(?P<last>[1-4]))?"
 )
 _WHOLE_YEAR_RE = re.compile(r"ตลอด(?:ทั้ง)?ปี")
+# "1 – 30 พฤศจิกายน": a day, a dash, and the month's date (whose day the month's pattern reads)
+_DAY_RANGE_RE = re.compile(r"(?<![\d.])(?P<first>\d{1,2})\s*(?:-|–|—|ถึง)\s*$")
 # A B.E. year as periods write it: 2500–2699, or 50–99 for 2550–2599 ("๖๕")
 _YEAR_LIKE_RE = re.compile(r"(?<![\d.])(?:2[56]\d\d|[5-9]\d)(?![\d.])")
 
@@ -123,11 +125,23 @@ def parse_period(text: str, *, fiscal_year: int | None = None) -> tuple[date | N
     mentions = _mentions(prepared)
     if mentions:
         spans = _month_spans(mentions, fiscal_year)
+        if first_day := _range_first_day(prepared, mentions[0]):
+            start = min(s for s, _ in spans)
+            spans.append((start.replace(day=first_day), start))
     else:
         spans = _fiscal_spans(prepared, fiscal_year, whole_year=written_year is not None)
     if not spans:
         return None, None
     return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _range_first_day(text: str, first: _Mention) -> int | None:
+    """The first day of a range written before its month ("๑ – ๓๐ พฤศจิกายน ๒๕๖๗": 1), else None."""
+    month_at = _DATE_RE.search(text)
+    found = _DAY_RANGE_RE.search(text, 0, month_at.start() if month_at else 0)
+    if not found or first.day is None or not 1 <= int(found["first"]) < first.day:
+        return None
+    return int(found["first"])
 
 
 def unplaced_years(text: str) -> list[str]:

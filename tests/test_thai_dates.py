@@ -201,3 +201,15 @@ def test_a_range_with_one_year_stays_in_its_fiscal_year(fiscal_year: int, a: int
 )
 def test_years_no_month_takes(text: str, years: list[str]) -> None:
     assert unplaced_years(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("๑ – ๓๐ พฤศจิกายน ๒๕๖๗", date(2024, 11, 1), date(2024, 11, 30)),
+        ("วันที่ 3 - 7 ก.พ. 68", date(2025, 2, 3), date(2025, 2, 7)),
+        ("1 ต.ค. 67 - 31 มี.ค. 68", date(2024, 10, 1), date(2025, 3, 31)),  # a year is no first day
+    ],
+)
+def test_a_day_range_written_before_its_month(text: str, start: date, end: date) -> None:
+    assert parse_period(text, fiscal_year=2568) == (start, end)
