@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ita import geography
+from ita.records import Warning_
 from ita.thai import normalize_text
 
 # Longest prefixes first: "เทศบาลนคร" must not swallow "เทศบาลเมือง".
@@ -83,9 +84,9 @@ _PROVINCES_LISTED = 5
 SYNTHETIC_KEY_PREFIX = "synthetic|"
 
 
-def ambiguity(name: AgencyName) -> str | None:
-    """Why an agency named this way cannot be placed from its name alone: places of that name lie
-    in several provinces (None when they do not). Said to the user instead of a guessed province."""
+def ambiguity(name: AgencyName, line: int | None) -> Warning_ | None:
+    """Why an agency named this way (on `line`) cannot be placed from its name alone: places of that name
+    lie in several provinces (None when they do not). Said to the user instead of a guessed province."""
     if name.type == "other":
         return None
     places = geography.places_named(name.place, level=_PLACE_LEVEL[name.type])
@@ -93,10 +94,15 @@ def ambiguity(name: AgencyName) -> str | None:
     if len(provinces) < 2:
         return None
     listed = ", ".join(provinces[:_PROVINCES_LISTED]) + (", …" if len(provinces) > _PROVINCES_LISTED else "")
-    return (
+    message = (
         f"no province stated for {name.canonical}, and places named {name.place} lie in {len(provinces)} "
         f"provinces ({listed}): the province is left empty rather than guessed"
     )
+    thai = (
+        f"{name.canonical} ไม่ได้ระบุจังหวัด และมีสถานที่ชื่อ{name.place}อยู่ใน {len(provinces)} จังหวัด "
+        f"({listed}): จึงเว้นจังหวัดไว้แทนการคาดเดา"
+    )
+    return Warning_(message, line, message_th=thai)
 
 
 def locate(name: AgencyName) -> geography.Place | None:

@@ -102,6 +102,7 @@ class ImportResult:
     count_measures: int = 0
     superseded: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    warnings_th: list[str] = field(default_factory=list)  # the same in Thai, for the upload page
 
     def summary(self) -> str:
         """One line per file, the same on the command line and on the upload page."""
@@ -419,7 +420,13 @@ def _insert_document(
         con,
         "document_warnings",
         [
-            {"document_id": document_id, "line": w.line, "message": w.message, "page": w.page}
+            {
+                "document_id": document_id,
+                "line": w.line,
+                "message": w.message,
+                "page": w.page,
+                "message_th": w.message_th,
+            }
             for w in warnings
         ],
     )
@@ -542,6 +549,7 @@ def _write_report(
         count_measures=len(doc.measures),
         superseded=older,
         warnings=_warning_lines(doc.warnings),
+        warnings_th=_warning_lines_th(doc.warnings),
     )
     return result, {agency_id, *resolution.twins}
 
@@ -598,6 +606,7 @@ def _write_sheet(
         count_assessments=len(sheet.rows),
         superseded=older,
         warnings=_warning_lines(sheet.warnings),
+        warnings_th=_warning_lines_th(sheet.warnings),
     )
     return result, {*resolution.agency_ids, *resolution.twins, *(r[0] for r in dropped)}
 
@@ -631,6 +640,13 @@ def _target_rows(measure_id: int, targets: list[linking.Target]) -> list[dict]:
 
 def _warning_lines(warnings: list[Warning_]) -> list[str]:
     return [f"line {w.line}: {w.message}" if w.line else w.message for w in warnings]
+
+
+def _warning_lines_th(warnings: list[Warning_]) -> list[str]:
+    return [
+        f"บรรทัด {w.line}: {w.message_th or w.message}" if w.line else w.message_th or w.message
+        for w in warnings
+    ]
 
 
 def insert_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:

@@ -67,9 +67,13 @@ class Measure:
 
 @dataclass
 class Warning_:
+    """What a reader of the document should know; `message_th` says it in Thai for the Thai pages
+    (a translation, so two warnings saying the same thing are equal whatever their Thai)."""
+
     message: str
     line: int | None = None
     page: int | None = None
+    message_th: str | None = field(default=None, compare=False)
 
 
 @dataclass

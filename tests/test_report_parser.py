@@ -338,6 +338,7 @@ def test_instrument_group_headings_and_scores() -> None:
     assert doc.measures[0].steps == ["จัดประชุม", "ประกาศ"]
     assert spans(doc) == [(date(2023, 10, 1), date(2023, 12, 31)), (None, None), FISCAL_2567]
     assert doc.warnings == [Warning_("measure 2: unreadable period 'ภายในปีนี้'", 9)]
+    assert doc.warnings[0].message_th == "มาตรการที่ 2: อ่านระยะเวลา 'ภายในปีนี้' ไม่ได้"
 
 
 INDICATOR_GROUPS = """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2567

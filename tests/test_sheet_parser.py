@@ -277,6 +277,7 @@ def test_unknown_province_is_a_warning_and_the_place_is_inferred():
     sheet = parse_sheet_rows(ranking(["1", "อบต.ขนงพระ", "", "Korat", "90", ""]), "x")
     assert (sheet.rows[0].agency.province, sheet.rows[0].agency.province_inferred) == ("นครราชสีมา", True)
     assert sheet.warnings[0].message == "province 'Korat' is not a Thai province: ignored"
+    assert sheet.warnings[0].message_th == "'Korat' ไม่ใช่ชื่อจังหวัดของไทย: ไม่นำมาใช้"
 
 
 def test_an_ambiguous_place_name_leaves_the_province_empty():

@@ -54,10 +54,12 @@ def _uncertain_numbers(text: DocumentText) -> list[Warning_]:
         for column, (cell, confidence) in enumerate(zip(line.split("\t"), cells, strict=False), 1):
             if confidence is None or confidence >= LOW_CONFIDENCE or not _DIGITS_RE.search(cell):
                 continue
-            where = f"cell {column}" if len(cells) > 1 else "text"
+            where, where_th = (f"cell {column}", f"ช่องที่ {column}") if len(cells) > 1 else ("text", "ข้อความ")
             shown = " ".join(re.sub(r"</?p>", " ", cell).split())[:80]
             message = (
                 f"OCR read {where} {shown!r} with confidence {confidence:.0f}: check its numbers and dates"
             )
-            warnings.append(Warning_(message, no, text.pages[no - 1] if text.pages else None))
+            thai = f"OCR อ่าน{where_th} {shown!r} ด้วยความมั่นใจ {confidence:.0f}: โปรดตรวจสอบตัวเลขและวันที่"
+            page = text.pages[no - 1] if text.pages else None
+            warnings.append(Warning_(message, no, page, message_th=thai))
     return warnings

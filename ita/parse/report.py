@@ -260,8 +260,8 @@ def _place_agency(agency: Agency, name: agencies.AgencyName, written: re.Match[s
         # A provincial organisation names its province; only a town's province is a guess.
         agency.province_inferred = name.type not in ("pao", "provincial_office")
     else:
-        reason = agencies.ambiguity(name)
-        return [Warning_(reason, agency.line)] if reason else []
+        warning = agencies.ambiguity(name, agency.line)
+        return [warning] if warning else []
     return []
 
 
@@ -469,7 +469,13 @@ def _indicator_score_tables(
             continue
         read = _indicator_score_row(cells, columns, indicators)
         if read is None:
-            warnings.append(Warning_("a row of a table of indicator scores names no indicator and score", no))
+            warnings.append(
+                Warning_(
+                    "a row of a table of indicator scores names no indicator and score",
+                    no,
+                    message_th="แถวในตารางคะแนนตัวชี้วัดไม่ระบุตัวชี้วัดและคะแนน",
+                )
+            )
             table[no] = "warned"
             continue
         table[no] = "scores"
@@ -632,6 +638,8 @@ def _one_per_year(found: list[Assessment]) -> tuple[list[Assessment], list[Warni
                     f"ITA {assessment.fiscal_year}: score {assessment.score} quoted again, "
                     f"differing from {first.score} (line {first.line}); the first is kept",
                     assessment.line,
+                    message_th=f"ITA {assessment.fiscal_year}: อ้างคะแนน {assessment.score} อีกครั้ง "
+                    f"ซึ่งต่างจาก {first.score} (บรรทัด {first.line}) จึงใช้ค่าแรก",
                 )
             )
         elif first is not assessment:
@@ -665,7 +673,8 @@ def _overall_warnings(assessments: list[Assessment]) -> list[Warning_]:
         computed = year_framework.overall({int(no): score for no, score in a.indicators.items()})
         if computed is not None and not year_framework.is_consistent(a.score, computed):
             message = f"ITA {a.fiscal_year}: quoted score {a.score} differs from {computed:.2f} (indicators)"
-            warnings.append(Warning_(message, a.line))
+            thai = f"ITA {a.fiscal_year}: คะแนนที่อ้าง {a.score} ต่างจาก {computed:.2f} ที่คำนวณจากตัวชี้วัด"
+            warnings.append(Warning_(message, a.line, message_th=thai))
     return warnings
 
 
@@ -756,7 +765,11 @@ class _MeasureReader:
         elif self.roles is None and len(cells) == 2 and self._form_row(no, *cells):
             pass
         elif self.roles is None:
-            self._skip(no, "a table row before any header naming its columns was not read")
+            self._skip(
+                no,
+                "a table row before any header naming its columns was not read",
+                "ไม่ได้อ่านแถวตารางที่อยู่ก่อนหัวตารางซึ่งระบุชื่อคอลัมน์",
+            )
         else:
             self.after_header = False
             self._row(no, tables.cells_by_role(cells, self.roles))
@@ -810,8 +823,8 @@ class _MeasureReader:
         if no in self.outcomes:
             self.outcomes[no] = outcome
 
-    def _skip(self, no: int, reason: str) -> None:
-        self.warnings.append(Warning_(reason, no))
+    def _skip(self, no: int, reason: str, reason_th: str) -> None:
+        self.warnings.append(Warning_(reason, no, message_th=reason_th))
         self._mark(no, "warned")
 
     def _set_group(self, group: str) -> None:
@@ -870,7 +883,9 @@ class _MeasureReader:
         if opens and not continued:
             self._mark(no, self._open(no, number, title))
         elif self.current is None:
-            self._skip(no, "a table row that continues no measure was skipped")
+            self._skip(
+                no, "a table row that continues no measure was skipped", "ข้ามแถวตารางที่ไม่ได้ต่อจากมาตรการใด"
+            )
             return
         else:
             if title and not _squash(self.current.measure.title).endswith(_squash(title)):
@@ -952,14 +967,21 @@ class _MeasureReader:
         text = tables.strip_tags(cell)
         start, end = parse_period(text, fiscal_year=self.fiscal_year)
         if start is None or end is None:
-            self.warnings.append(Warning_(f"measure {measure.no}: unreadable period {text!r}", no))
+            self.warnings.append(
+                Warning_(
+                    f"measure {measure.no}: unreadable period {text!r}",
+                    no,
+                    message_th=f"มาตรการที่ {measure.no}: อ่านระยะเวลา {text!r} ไม่ได้",
+                )
+            )
             return
         unplaced = unplaced_years(text)
         if unplaced:
             message = (
                 f"measure {measure.no}: period {text!r} partly unreadable: no month for {', '.join(unplaced)}"
             )
-            self.warnings.append(Warning_(message, no))
+            thai = f"มาตรการที่ {measure.no}: อ่านระยะเวลา {text!r} ได้ไม่ครบ ไม่ระบุเดือนของ {', '.join(unplaced)}"
+            self.warnings.append(Warning_(message, no, message_th=thai))
         measure.start = min(start, measure.start) if measure.start else start
         measure.end = max(end, measure.end) if measure.end else end
 
@@ -1074,9 +1096,11 @@ def _date_warnings(
         span = f"{m.start.isoformat()}..{m.end.isoformat()}"
         if period and (m.end < period[0] or m.start > period[1]):
             message = f"measure {m.no}: dated {span}, outside the report period {period[0]}..{period[1]}"
+            thai = f"มาตรการที่ {m.no}: กำหนดวันที่ {span} อยู่นอกช่วงเวลาของรายงาน {period[0]}..{period[1]}"
         elif m.start < window[0] or m.end > window[1]:
             message = f"measure {m.no}: dated {span}, more than a year outside fiscal year {fiscal_year}"
+            thai = f"มาตรการที่ {m.no}: กำหนดวันที่ {span} ห่างจากปีงบประมาณ {fiscal_year} เกินหนึ่งปี"
         else:
             continue
-        warnings.append(Warning_(message, m.source_lines[0]))
+        warnings.append(Warning_(message, m.source_lines[0], message_th=thai))
     return warnings

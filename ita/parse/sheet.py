@@ -189,8 +189,8 @@ class _Sheet:
     def reject(self, line: int | None, reason: str) -> NoReturn:
         raise RejectedError(self.file_name, reason, line)
 
-    def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(Warning_(message, line))
+    def warn(self, line: int | None, message: str, message_th: str) -> None:
+        self.warnings.append(Warning_(message, line, message_th=message_th))
 
 
 # --- reading files -------------------------------------------------------------------------------
@@ -209,7 +209,8 @@ def _parse_xlsx(path: Path) -> ScoreSheet:
     _check_formulas(path, title, rows)
     sheet = parse_sheet_rows(rows, path.name)
     if len(tables) > 1:
-        sheet.warnings.insert(0, Warning_(f"read worksheet '{title}' of {len(tables)}"))
+        thai = f"อ่านแผ่นงาน '{title}' จากทั้งหมด {len(tables)} แผ่น"
+        sheet.warnings.insert(0, Warning_(f"read worksheet '{title}' of {len(tables)}", message_th=thai))
     return sheet
 
 
@@ -316,11 +317,16 @@ def _map_columns(sheet: _Sheet, header: Sequence[Cell], line: int) -> dict[str, 
         if role is None and _text(cell):
             ignored.append(f"'{_text(cell)}'")
         elif role in columns and role != "grade_or_rating":
-            sheet.warn(line, f"column {i + 1} '{_text(cell)}' repeats the {role} column: ignored")
+            sheet.warn(
+                line,
+                f"column {i + 1} '{_text(cell)}' repeats the {role} column: ignored",
+                f"คอลัมน์ที่ {i + 1} '{_text(cell)}' ซ้ำกับคอลัมน์ก่อนหน้าที่มีความหมายเดียวกัน: ไม่นำมาใช้",
+            )
         elif role is not None:
             columns.setdefault(role, []).append(i)
     if ignored:
-        sheet.warn(line, f"columns not recognised, ignored: {', '.join(ignored)}")
+        listed = ", ".join(ignored)
+        sheet.warn(line, f"columns not recognised, ignored: {listed}", f"ไม่รู้จักคอลัมน์ จึงไม่นำมาใช้: {listed}")
     return columns
 
 
@@ -373,7 +379,7 @@ def _parse_row(sheet: _Sheet, row: Sequence[Cell], line: int) -> SheetRow | None
     if not name:
         return _without_agency(sheet, row, line)
     if _header_key(name).startswith(_SUMMARY_ROWS):
-        sheet.warn(line, f"summary row '{name}' skipped")
+        sheet.warn(line, f"summary row '{name}' skipped", f"ข้ามแถวสรุป '{name}'")
         return None
     grade, rating = _grade_and_rating(sheet, row, line)
     result = SheetRow(
@@ -387,7 +393,11 @@ def _parse_row(sheet: _Sheet, row: Sequence[Cell], line: int) -> SheetRow | None
         instruments=_scores(sheet, row, line, {"IIT": "iit", "EIT": "eit", "OIT": "oit"}),
     )
     if result.score is None and not (grade or rating or result.indicators or result.instruments):
-        sheet.warn(line, f"'{name}' has no score, grade or indicators: skipped")
+        sheet.warn(
+            line,
+            f"'{name}' has no score, grade or indicators: skipped",
+            f"'{name}' ไม่มีคะแนน ระดับผล หรือคะแนนตัวชี้วัด: ข้ามแถวนี้",
+        )
         return None
     _check_overall(sheet, result)
     return result
@@ -400,16 +410,18 @@ def _check_overall(sheet: _Sheet, row: SheetRow) -> None:
     if year_framework is None or row.score is None:
         return
     computed = year_framework.overall({int(no): score for no, score in row.indicators.items()})
-    parts = "indicators"
+    parts, parts_th = "indicators", "ตัวชี้วัด"
     weights = year_framework.weights
     if computed is None and weights and set(row.instruments) == set(weights):
         computed = sum(weight * row.instruments[code] for code, weight in weights.items())
-        parts = "instruments"
+        parts, parts_th = "instruments", "เครื่องมือการประเมิน"
     if computed is not None and not year_framework.is_consistent(row.score, computed):
-        message = (
-            f"{row.agency.name} ITA {row.fiscal_year}: quoted score {row.score:g} differs from {computed:.2f}"
+        assessed = f"{row.agency.name} ITA {row.fiscal_year}"
+        sheet.warn(
+            row.line,
+            f"{assessed}: quoted score {row.score:g} differs from {computed:.2f} ({parts})",
+            f"{assessed}: คะแนนที่อ้าง {row.score:g} ต่างจาก {computed:.2f} ที่คำนวณจาก{parts_th}",
         )
-        sheet.warn(row.line, f"{message} ({parts})")
 
 
 def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
@@ -417,11 +429,12 @@ def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
     if _is_blank(row):
         return None
     if label := next((text for text in map(_text, row) if _header_key(text).startswith(_SUMMARY_ROWS)), None):
-        sheet.warn(line, f"summary row '{label}' skipped")
+        sheet.warn(line, f"summary row '{label}' skipped", f"ข้ามแถวสรุป '{label}'")
         return None
     if any(_text(cell) for role in _DATA_ROLES for cell in sheet.values(row, role)):
         sheet.reject(line, "no agency name")
-    sheet.warn(line, f"row without agency skipped: {' '.join(filter(None, map(_text, row)))[:80]}")
+    shown = " ".join(filter(None, map(_text, row)))[:80]
+    sheet.warn(line, f"row without agency skipped: {shown}", f"ข้ามแถวที่ไม่มีชื่อหน่วยงาน: {shown}")
     return None
 
 
@@ -498,8 +511,8 @@ def _agency(sheet: _Sheet, row: Sequence[Cell], line: int, written: str) -> Agen
     agency = Agency(name.canonical, name.type, district or None, province, line=line)
     if place and agency.province is None:
         agency.province, agency.province_inferred = place.province, True
-    elif agency.province is None and (reason := ambiguity(name)):
-        sheet.warn(line, reason)
+    elif agency.province is None and (warning := ambiguity(name, line)):
+        sheet.warnings.append(warning)
     if place and agency.district is None and place.province == agency.province:
         agency.district = place.district
     return agency
@@ -521,13 +534,25 @@ def _typed_name(sheet: _Sheet, row: Sequence[Cell], line: int, written: str) -> 
         return name
     agency_type = TYPE_WORDS.get(re.sub(r"[\s._]", "", type_text.lower()))
     if agency_type is None:
-        sheet.warn(line, f"type '{type_text}' not recognised: type taken from the name")
+        sheet.warn(
+            line,
+            f"type '{type_text}' not recognised: type taken from the name",
+            f"ไม่รู้จักประเภท '{type_text}': ใช้ประเภทตามชื่อหน่วยงาน",
+        )
         return name
     if name.type == "other" and agency_type in TYPE_PREFIX:
         return parse_name(TYPE_PREFIX[agency_type] + name.place)
     if name.type != agency_type:
-        sheet.warn(line, f"type column says {agency_type} but the name '{written}' says {name.type}")
+        sheet.warn(
+            line,
+            f"type column says {agency_type} but the name '{written}' says {name.type}",
+            f"คอลัมน์ประเภทระบุเป็น{_type_th(agency_type)} แต่ชื่อ '{written}' ระบุเป็น{_type_th(name.type)}",
+        )
     return AgencyName(agency_type, name.place, name.canonical)
+
+
+def _type_th(agency_type: str) -> str:
+    return TYPE_PREFIX.get(agency_type, "หน่วยงานประเภทอื่น")
 
 
 def _strip(text: str, prefixes: tuple[str, ...]) -> str:
@@ -543,7 +568,11 @@ def _province(sheet: _Sheet, line: int, written: str) -> str | None:
         return None
     province = geography.province_named(_strip(written, _PROVINCE_PREFIXES))
     if province is None:
-        sheet.warn(line, f"province '{written}' is not a Thai province: ignored")
+        sheet.warn(
+            line,
+            f"province '{written}' is not a Thai province: ignored",
+            f"'{written}' ไม่ใช่ชื่อจังหวัดของไทย: ไม่นำมาใช้",
+        )
     return province
 
 
@@ -557,7 +586,11 @@ def _drop_duplicates(sheet: _Sheet, rows: list[SheetRow]) -> list[SheetRow]:
         if earlier is row:
             kept.append(row)
         elif _results(earlier) == _results(row):
-            sheet.warn(row.line, f"repeats line {earlier.line} ({key[0]} {key[2]}): kept once")
+            sheet.warn(
+                row.line,
+                f"repeats line {earlier.line} ({key[0]} {key[2]}): kept once",
+                f"ซ้ำกับบรรทัด {earlier.line} ({key[0]} {key[2]}): เก็บไว้รายการเดียว",
+            )
         else:
             sheet.reject(
                 row.line, f"lines {earlier.line} and {row.line} give different results for {key[0]} {key[2]}"

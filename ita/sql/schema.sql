@@ -84,6 +84,7 @@ CREATE TABLE IF NOT EXISTS document_warnings (
     line          INTEGER,
     message       VARCHAR NOT NULL,
     page          INTEGER,           -- PDFs and page images
+    message_th    VARCHAR,           -- the message in Thai; empty in rows imported before it was written
     is_synthetic  BOOLEAN NOT NULL DEFAULT false
 );
 
@@ -171,6 +172,7 @@ CREATE TABLE IF NOT EXISTS derivation_fingerprint (
 ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS pass_share_target DOUBLE;
 ALTER TABLE framework_years ADD COLUMN IF NOT EXISTS score_tolerance DOUBLE;
 ALTER TABLE document_warnings ADD COLUMN IF NOT EXISTS page INTEGER;
+ALTER TABLE document_warnings ADD COLUMN IF NOT EXISTS message_th VARCHAR;
 ALTER TABLE assessments ADD COLUMN IF NOT EXISTS source_page INTEGER;
 ALTER TABLE measures ADD COLUMN IF NOT EXISTS first_page INTEGER;
 ALTER TABLE measures ADD COLUMN IF NOT EXISTS last_page INTEGER;

@@ -27,7 +27,7 @@ LEFT JOIN agencies g USING (agency_id);
 
 CREATE OR REPLACE VIEW v_warnings AS
 SELECT d.file_name AS document, d.kind, g.name AS agency_name, d.fiscal_year, w.line, w.message, w.is_synthetic,
-       w.page
+       w.page, w.message_th
 FROM document_warnings w
 JOIN documents d USING (document_id)
 LEFT JOIN agencies g USING (agency_id);
