@@ -10,7 +10,7 @@ from streamlit.delta_generator import DeltaGenerator
 from ita.ui import charts, display, documents, escape, exports, filters, imports, page, plotly_bundle
 from ita.ui import format as fmt
 from ita.ui.data import per_version, query
-from ita.ui.labels import t
+from ita.ui.labels import lang, t
 
 ORIGIN_COLORS = {False: charts.ACCENT, True: "#E69F00"}
 
@@ -143,6 +143,7 @@ def _warnings(include_synthetic: bool) -> None:
             warnings.assign(
                 source=warnings["source"].map(lambda code: t(f"warn_{code}")),
                 kind=warnings["kind"].map(documents.kind),
+                message=display.in_language(warnings["message"], warnings["message_th"]),
             ),
             {
                 "source": "dt_check",
@@ -281,7 +282,8 @@ def _import() -> None:
         if result.is_imported:
             st.success(escape.markdown(result.message), icon=":material/check_circle:")
             if result.warnings:
-                st.text("\n".join(f"  warning: {w}" for w in result.warnings))
+                warnings = result.warnings if lang() == "en" else result.warnings_th
+                st.text("\n".join(f"  {t('dt_warning')}: {w}" for w in warnings))
         else:
             st.error(escape.markdown(result.message), icon=":material/error:")
 

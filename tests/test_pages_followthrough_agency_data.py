@@ -381,6 +381,17 @@ def test_warnings_table_equals_sql(app_env: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_document_warnings_are_shown_in_the_interface_language(app_env: Path, lang: str) -> None:
+    english = "measure 3: dated 2022-12-09..2022-12-09, outside the report period 2021-10-01..2022-03-31"
+    thai = "มาตรการที่ 3: กำหนดวันที่ 2022-12-09..2022-12-09 อยู่นอกช่วงเวลาของรายงาน 2021-10-01..2022-03-31"
+    assert (english, thai) in sql(app_env, "SELECT message, message_th FROM v_warnings")
+    at = open_page(DATA, tab="dt_tab_warnings", lang=lang)
+    column = TEXT["dt_message"][lang == "en"]
+    shown = set(table(at, column)[column])
+    assert (thai in shown, english in shown) == (lang == "th", lang == "en")
+
+
 def test_uploads_are_disabled_without_a_password(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(imports.PASSWORD_ENV, raising=False)
     at = open_page(DATA, tab="dt_tab_import")
@@ -446,6 +457,10 @@ def test_upload_imports_a_corrected_seed(writable_db: Path) -> None:
     )
     assert [s.value for s in at.success] == [escape.markdown(expected)]
     assert not at.error
+    assert [w.value for w in at.text] == [
+        "คำเตือน: บรรทัด 15: มาตรการที่ 3: กำหนดวันที่ 2022-12-09..2022-12-09 "
+        "อยู่นอกช่วงเวลาของรายงาน 2021-10-01..2022-03-31"
+    ]
     # the page redrew from the new file: still four current real documents (the first block is the real one)
     assert next(m.value for m in at.metric if m.label == th("dt_documents")) == "4"
 

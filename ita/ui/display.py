@@ -26,6 +26,11 @@ def table(data: pd.DataFrame, columns: Mapping[str, str], *, percent: tuple[str,
     return out.rename(columns={column: t(key) for column, key in columns.items()})
 
 
+def in_language(english: pd.Series, thai: pd.Series) -> pd.Series:
+    """The Thai text in the Thai interface where there is one, else the English."""
+    return english if labels.lang() == "en" else thai.fillna(english)
+
+
 def indicator_names(data: pd.DataFrame, name_th: str = "name_th", name_en: str = "name_en") -> pd.Series:
     """'9. การเปิดเผยข้อมูล' (or the English name) for each row's indicator."""
     return pd.Series(

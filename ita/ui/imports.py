@@ -46,6 +46,7 @@ class Outcome:
     is_imported: bool
     message: str
     warnings: tuple[str, ...] = ()
+    warnings_th: tuple[str, ...] = ()
 
 
 def configured_password() -> str | None:
@@ -115,7 +116,7 @@ def _import_one(importer: load.Importer, folder: Path, name: str, data: bytes) -
         return Outcome(name, False, f"{name}: {error.strerror}")
     finally:
         path.unlink(missing_ok=True)
-    return Outcome(name, True, result.summary(), tuple(result.warnings))
+    return Outcome(name, True, result.summary(), tuple(result.warnings), tuple(result.warnings_th))
 
 
 def _safe_name(name: str) -> str:

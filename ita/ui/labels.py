@@ -512,6 +512,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dt_page_read_ocr": ("อ่านหน้า {page} จาก {pages} (ภาพสแกน)", "page {page} of {pages} read (scan, OCR)"),
     "dt_warnings": ("ผลการตรวจสอบข้อมูล", "Validation warnings"),
     "dt_no_warnings": ("ไม่มีคำเตือน", "No warnings."),
+    "dt_warning": ("คำเตือน", "warning"),
     "dt_warnings_count": ("คำเตือนทั้งหมด {total} รายการ (แสดง {shown})", "{total} warnings ({shown} shown)"),
     "dt_unread_rows": ("เอกสารที่มีแถวตารางที่ไม่ได้อ่าน", "Documents with table rows not read"),
     "dt_unread_rows_note": (
