@@ -138,27 +138,18 @@ def _warnings(include_synthetic: bool) -> None:
         return
     count_total = int(warnings["count_total"].iat[0])
     st.caption(t("dt_warnings_count").format(total=fmt.count(count_total), shown=fmt.count(len(warnings))))
-    st.dataframe(
-        display.table(
-            warnings.assign(
-                source=warnings["source"].map(lambda code: t(f"warn_{code}")),
-                kind=warnings["kind"].map(documents.kind),
-                message=display.in_language(warnings["message"], warnings["message_th"]),
-            ),
-            {
-                "source": "dt_check",
-                "message": "dt_message",
-                "document": "col_document",
-                "kind": "doc_kind",
-                "agency_name": "agency_name",
-                "fiscal_year": "year",
-                "line": "col_lines",
-                "is_synthetic": "synthetic_badge",
-            },
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={t("dt_message"): st.column_config.TextColumn(width="large")},
+    _messages(
+        warnings.assign(source=warnings["source"].map(lambda code: t(f"warn_{code}"))),
+        {
+            "source": "dt_check",
+            "message": "dt_message",
+            "document": "col_document",
+            "kind": "doc_kind",
+            "agency_name": "agency_name",
+            "fiscal_year": "year",
+            "line": "col_lines",
+            "is_synthetic": "synthetic_badge",
+        },
     )
     _unread_rows(include_synthetic)
     _ocr_review(include_synthetic)
@@ -171,18 +162,30 @@ def _ocr_review(include_synthetic: bool) -> None:
     if page.is_empty(review, t("dt_no_ocr_review")):
         return
     st.caption(t("dt_ocr_review_note").format(total=fmt.count(int(review["count_total"].iat[0]))))
+    _messages(
+        review,
+        {
+            "document": "col_document",
+            "kind": "doc_kind",
+            "agency_name": "agency_name",
+            "fiscal_year": "year",
+            "page": "src_page",
+            "line": "col_lines",
+            "message": "dt_message",
+        },
+    )
+
+
+def _messages(rows: pd.DataFrame, columns: dict[str, str]) -> None:
+    """A table of warnings about documents: each in the interface's language, its kind in words, and the
+    message the wide column."""
     st.dataframe(
         display.table(
-            review.assign(kind=review["kind"].map(documents.kind)),
-            {
-                "document": "col_document",
-                "kind": "doc_kind",
-                "agency_name": "agency_name",
-                "fiscal_year": "year",
-                "page": "src_page",
-                "line": "col_lines",
-                "message": "dt_message",
-            },
+            rows.assign(
+                kind=rows["kind"].map(documents.kind),
+                message=display.in_language(rows["message"], rows["message_th"]),
+            ),
+            columns,
         ),
         hide_index=True,
         width="stretch",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ita import db
 from ita.load import parse_file
 from ita.parse import provenance
 from ita.parse.reader import DocumentText
@@ -62,3 +63,16 @@ def test_a_number_ocr_was_unsure_of_is_flagged_in_both_languages() -> None:
         Warning_("OCR read cell 2 '๘๕.๒๐' with confidence 61: check its numbers and dates", 1, 3)
     ]
     assert doc.warnings[0].message_th == "OCR อ่านช่องที่ 2 '๘๕.๒๐' ด้วยความมั่นใจ 61: โปรดตรวจสอบตัวเลขและวันที่"
+
+
+@pytest.mark.database("fixture copy")
+def test_the_ocr_review_lists_each_field_in_thai_too(con) -> None:
+    english = "OCR read cell 2 '๘๕.๒๐' with confidence 61: check its numbers and dates"
+    thai = "OCR อ่านช่องที่ 2 '๘๕.๒๐' ด้วยความมั่นใจ 61: โปรดตรวจสอบตัวเลขและวันที่"
+    (document,) = con.execute("SELECT min(document_id) FROM documents WHERE NOT is_synthetic").fetchone()
+    con.execute(
+        "INSERT INTO document_warnings (document_id, line, message, page, message_th) VALUES ($d, 4, $e, 2, $t)",
+        {"d": document, "e": english, "t": thai},
+    )
+    review = db.run_query(con, "ocr_review", {"include_synthetic": False})
+    assert review[["page", "message", "message_th"]].values.tolist() == [[2, english, thai]]
