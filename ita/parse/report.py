@@ -783,19 +783,15 @@ class _MeasureReader:
             self._open(no, int(opened["no"]), opened["title"])
         elif opened:  # "แบบฟอร์มมาตรการที่ 1": a form follows, its title in a row of its own
             self.form_number = int(opened["no"])
-        elif self.prose and self.current and (labelled := _PROSE_FIELD_RE.fullmatch(text)):
-            role = tables.column_role(labelled["label"])
-            if role in _PROSE_ROLES:
-                self._fill(self.current.measure, {role: [labelled["value"]]}, no)
+        elif self.prose and (labelled := _PROSE_FIELD_RE.fullmatch(text)):
+            self._fill_field(no, labelled["label"], labelled["value"])
 
     def _labelled_row(self, no: int, text: str) -> bool:
         """A row of one cell across the table under a measure, naming what it holds ("ผลการดำเนินงาน:
         ประกาศครบ ๑๒ เดือน"): that field of the measure above."""
-        labelled = _LABELLED_ROW_RE.fullmatch(" ".join(text.split())) if self.current else None
-        role = tables.column_role(labelled["label"]) if labelled else None
-        if role not in _PROSE_ROLES:
+        labelled = _LABELLED_ROW_RE.fullmatch(" ".join(text.split()))
+        if not (labelled and self._fill_field(no, labelled["label"], labelled["value"])):
             return False
-        self._fill(self.current.measure, {role: [labelled["value"]]}, no)
         self._mark(no, "continuations")
         return True
 
@@ -812,11 +808,19 @@ class _MeasureReader:
             self._mark(no, self._open(no, self.form_number, tables.strip_tags(value).strip()))
             self.form_number = None
         elif self.prose and self.current:
-            if role in _PROSE_ROLES:
-                self._fill(self.current.measure, {role: [value]}, no)
+            self._fill_field(no, label, value)
             self._mark(no, "continuations")
         else:
             return False
+        return True
+
+    def _fill_field(self, no: int, label: str, value: str) -> bool:
+        """The current measure's field a label names ("ผู้รับผิดชอบ"), as a column headed so would fill it;
+        False when there is no measure or the label names no field."""
+        role = tables.column_role(label)
+        if self.current is None or role not in _PROSE_ROLES:
+            return False
+        self._fill(self.current.measure, {role: [value]}, no)
         return True
 
     def _mark(self, no: int, outcome: str) -> None:
