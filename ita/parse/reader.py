@@ -23,12 +23,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-import docx
-from docx.document import Document
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table, _Cell
-from lxml import etree
-
 from ita.errors import ParseError, RejectedError
 from ita.thai_dates import BE_OFFSET, MONTH_ABBREVIATIONS
 
@@ -94,7 +88,9 @@ def read_document(path: Path, *, progress: Progress | None = None) -> DocumentTe
     if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
         raise ParseError(name, "empty file")
     if suffix == ".docx" or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES and data.startswith(b"PK\x03\x04")):
-        return DocumentText(_docx_lines(data, name))
+        from ita.parse.docx_text import docx_lines  # python-docx loads in 45 ms: only for Word files
+
+        return DocumentText(docx_lines(data, name))
     _reject_binary(data, name)
     text = decode_text(data, name)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _HTML_START.match(text)):
@@ -176,56 +172,13 @@ def _follows_thai(text: str, index: int) -> bool:
     return index > 0 and ("\u0e01" <= text[index - 1] <= "\u0e4e")
 
 
-def _docx_lines(data: bytes, name: str) -> list[str]:
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError):
-        raise ParseError(name, "not a readable Word (.docx) file") from None
-    return list(_docx_body(document))
-
-
-def _docx_body(container: Document | _Cell) -> Iterator[str]:
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _docx_layout(block) if block._tbl.xpath("./w:tr/w:tc/w:tbl") else _docx_rows(block)
-        else:
-            yield from block.text.split("\n")
-
-
-def _docx_layout(table: Table) -> Iterator[str]:
-    """A layout table, one holding a table in a cell, as its cells' paragraphs and tables in turn."""
-    for row in table.rows:
-        for tc in row._tr.tc_lst:
-            if tc.vMerge != "continue":
-                yield from _docx_body(_Cell(tc, table))
-
-
-def _docx_rows(table: Table) -> Iterator[str]:
-    for row in table.rows:
-        cells: list[str] = []
-        # The row's own <w:tc> elements: a cell continuing a vertical merge reads empty (it continues
-        # the row above) and a horizontally merged cell keeps the columns aligned with padding.
-        for tc in row._tr.tc_lst:
-            cells.append("" if tc.vMerge == "continue" else _docx_cell(_Cell(tc, table)))
-            cells.extend([""] * (tc.grid_span - 1))
-        yield "\t".join(cells)
-
-
-def _docx_cell(cell: _Cell) -> str:
-    paragraphs = ["<br>".join(filter(None, map(_one_line, p.text.split("\n")))) for p in cell.paragraphs]
-    paragraphs = [p for p in paragraphs if p]
-    if len(paragraphs) == 1:
-        return paragraphs[0]
-    return " ".join(f"<p>{p}</p>" for p in paragraphs)
-
-
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return " ".join(text.split())  # split() breaks on what \s matches, faster than re.sub
 
 
 def _tidy_cell(text: str) -> str:
     """One line, written like the sample documents: "<p>a</p> <p>b</p>", "<ul><li>c</li></ul>", "d<br>e"."""
-    text = re.sub(r"(<(?:p|li|ul|br)>)\s+", r"\1", _one_line(text))
+    text = re.sub(r"(<(?:p|li|ul|br)>)\s+", r"\1", one_line(text))
     return re.sub(r"\s+(</(?:p|li|ul)>|<br>)", r"\1", text)
 
 
@@ -375,7 +328,7 @@ class _HtmlLines(HTMLParser):
             self._row.append("")
 
     def _flush(self) -> None:
-        line = _one_line("".join(self._text))
+        line = one_line("".join(self._text))
         if line:
             self._lines.append(line)
         self._text = []
@@ -478,4 +431,4 @@ def _spreadsheet_cell(value: object) -> str:
     if isinstance(value, date):
         month = ".".join(MONTH_ABBREVIATIONS[value.month - 1])
         return f"{value.day} {month}. {value.year + BE_OFFSET}"
-    return "<br>".join(filter(None, map(_one_line, str(value).splitlines())))
+    return "<br>".join(filter(None, map(one_line, str(value).splitlines())))
