@@ -301,12 +301,15 @@ if plotly_bundle.is_fallback():
 inventory = query("data_inventory", include_synthetic=f.include_synthetic)
 for row in inventory.to_dict("records"):
     st.markdown(f"**{_origin(row['is_synthetic'])}**")
-    columns = st.columns(5)
-    columns[0].metric(t("dt_documents"), fmt.count(row["count_documents"]))
-    columns[1].metric(t("dt_agencies"), fmt.count(row["count_agencies"]))
-    columns[2].metric(t("dt_assessments"), fmt.count(row["count_assessments"]))
-    columns[3].metric(t("ft_count_measures"), fmt.count(row["count_measures"]))
-    columns[4].metric(t("dt_years"), _years(row["first_year"], row["last_year"]))
+    page.figures(
+        [
+            (t("dt_documents"), fmt.count(row["count_documents"])),
+            (t("dt_agencies"), fmt.count(row["count_agencies"])),
+            (t("dt_assessments"), fmt.count(row["count_assessments"])),
+            (t("ft_count_measures"), fmt.count(row["count_measures"])),
+            (t("dt_years"), _years(row["first_year"], row["last_year"])),
+        ]
+    )
 
 page.sections(
     page.Section("dt_tab_loaded", partial(_loaded, f.include_synthetic)),

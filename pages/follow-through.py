@@ -209,12 +209,14 @@ if page.is_empty(status, t("ft_no_measures").format(year=f.year)):
     st.stop()
 total = status[status["status"] == "total"].iloc[0]
 shares = status[status["status"] != "total"]
-columns = st.columns(2 + len(measure_view.STATUS_ORDER))
-columns[0].metric(t("ft_count_measures"), fmt.count(total["count_measures"]))
-columns[1].metric(t("ft_count_agencies"), fmt.count(total["count_agencies"]))
 share_of = dict(zip(shares["status"], shares["share_measures"], strict=True))
-for column, code in zip(columns[2:], measure_view.STATUS_ORDER, strict=True):
-    column.metric(labels.status(code), fmt.percent(share_of.get(code, 0.0)))
+page.figures(
+    [
+        (t("ft_count_measures"), fmt.count(total["count_measures"])),
+        (t("ft_count_agencies"), fmt.count(total["count_agencies"])),
+        *((labels.status(code), fmt.percent(share_of.get(code, 0.0))) for code in measure_view.STATUS_ORDER),
+    ]
+)
 
 page.sections(
     page.Section("ft_tab_year", partial(_the_year, f)),

@@ -1,4 +1,5 @@
-"""Pieces every page uses: the title with its synthetic-data badge, empty states, definitions, sections."""
+"""Pieces every page uses: the title with its synthetic-data badge, key figures, empty states, definitions,
+sections."""
 
 from __future__ import annotations
 
@@ -35,6 +36,14 @@ def header(title_key: str, filters: Filters, *, badge: bool = True) -> None:
     if badge and filters.include_synthetic:
         st.badge(t("synthetic_badge"), icon=":material/science:", color="orange")
         st.caption(t("synthetic_note"))
+
+
+def figures(values: list[tuple[str, str]]) -> None:
+    """Key figures (label, value) in a row that wraps: on a phone, columns would stack them one to a line
+    and fill the screen before the tabs."""
+    with st.container(horizontal=True, gap="medium"):
+        for label, value in values:
+            st.metric(label, value, width="content")
 
 
 def is_empty(data: pd.DataFrame, message: str | None = None) -> bool:
