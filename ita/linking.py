@@ -102,12 +102,22 @@ def _term(row: dict[str, str], file: str, line: int) -> Term:
     try:
         indicator_no, weight = int(row["indicator_no"]), float(row["weight"])
     except (KeyError, TypeError, ValueError) as e:
-        raise ParseError(file, f"expected indicator_no and weight as numbers ({e})", line) from None
+        raise ParseError(
+            file,
+            f"expected indicator_no and weight as numbers ({e})",
+            line,
+            reason_th=f"indicator_no และ weight ต้องเป็นตัวเลข ({e})",
+        ) from None
     if not 1 <= indicator_no <= 10 or weight < 0:
-        raise ParseError(file, "indicator_no must be 1–10 and weight 0 or more", line)
+        raise ParseError(
+            file,
+            "indicator_no must be 1–10 and weight 0 or more",
+            line,
+            reason_th="indicator_no ต้องอยู่ระหว่าง 1–10 และ weight ต้องไม่ติดลบ",
+        )
     words = _split_prefix(_words(row["term"] or ""))
     if not words:
-        raise ParseError(file, "empty term", line)
+        raise ParseError(file, "empty term", line, reason_th="ไม่มีคำในช่อง term")
     is_thai = any(_THAI_RE.search(word) for word in words)
     return Term(indicator_no, row["term"].strip(), weight, _pattern(words), words[0], is_thai)
 

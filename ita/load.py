@@ -23,7 +23,7 @@ import duckdb
 
 from ita import PARSER_VERSION, agencies, linking
 from ita.agency_directory import Directory
-from ita.errors import ItaError, RejectedError
+from ita.errors import ItaError, RejectedError, score_outside, unreadable, year_outside
 from ita.parse import provenance
 from ita.parse.reader import PAGED_SUFFIXES, Progress, read_document, spreadsheet_lines
 from ita.parse.report import parse_report, parse_report_lines
@@ -182,7 +182,7 @@ class Importer:
         try:
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as error:
-            raise RejectedError(name, error.strerror or str(error)) from None
+            raise unreadable(name, error) from None
         known = self._state.seen if self._state else {}
         if sha in known:
             return _Read(path, name, sha)
@@ -300,8 +300,7 @@ def parse_file(
     """Parse a file by its kind: a spreadsheet as a score sheet or a measures table (by its header), a PDF or
     page image as a score table or a report, everything else as a report document."""
     name = display_name or path.name
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise RejectedError(name, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    check_size(name, path.stat().st_size)
     try:
         if path.suffix.lower() in SHEET_SUFFIXES:
             return _parse_spreadsheet(path, name)
@@ -311,6 +310,15 @@ def parse_file(
     except ItaError as error:
         error.file = name  # parsers know the bare file name; the caller knows what the user called it
         raise
+
+
+def check_size(name: str, size: int) -> None:
+    """Refuse a file over the size limit before reading it (bytes on disk or an upload's length)."""
+    if size > MAX_FILE_BYTES:
+        megabytes = MAX_FILE_BYTES // (1024 * 1024)
+        raise RejectedError(
+            name, f"file is larger than {megabytes} MB", reason_th=f"ไฟล์มีขนาดเกิน {megabytes} MB"
+        )
 
 
 def _parse_spreadsheet(path: Path, name: str) -> ReportDocument | ScoreSheet:
@@ -364,16 +372,16 @@ def _check_report(doc: ReportDocument, name: str) -> None:
     for a in doc.assessments:
         _check_year(a.fiscal_year, name, a.line)
         for label, value in [
-            ("overall score", a.score),
-            *((f"indicator {k}", v) for k, v in a.indicators.items()),
+            (("overall score", "คะแนนรวม"), a.score),
+            *(((f"indicator {k}", f"คะแนนตัวชี้วัดที่ {k}"), v) for k, v in a.indicators.items()),
         ]:
             if value is not None and not 0 <= value <= 100:
-                raise RejectedError(name, f"{label} {value} is outside 0–100", a.line)
+                raise score_outside(name, label, value, a.line)
 
 
 def _check_year(year: int, name: str, line: int | None) -> None:
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise RejectedError(name, f"fiscal year {year} is outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]}", line)
+        raise year_outside(name, year, YEAR_RANGE, line)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

@@ -1,4 +1,5 @@
-"""Every warning the parsers and the importer write says itself in Thai too, for the Thai pages."""
+"""Every warning the parsers and the importer write, and every rejection, says itself in Thai too, for the
+Thai pages."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ita import db
+from ita import db, load
+from ita.errors import ItaError, ParseError, RejectedError
 from ita.load import parse_file
 from ita.parse import provenance
 from ita.parse.reader import DocumentText
@@ -39,21 +41,88 @@ def test_every_warning_of_the_seeds_and_sheets_has_thai(path: Path) -> None:
     assert _untranslated(parsed) == []
 
 
-def test_every_warning_made_in_the_package_is_given_its_thai() -> None:
-    """A warning written without its Thai fails here, before any document happens to meet it."""
-    made = [
+def _calls_in_package(*names: str) -> list[tuple[Path, ast.Call]]:
+    """Every call in ita/ of a class, function or method of one of these names."""
+    return [
         (path, node)
         for path in sorted((ROOT / "ita").rglob("*.py"))
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == Warning_.__name__
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in names
     ]
-    assert len(made) == 11  # a new one counts here too, so the scan cannot go blind
-    untranslated = [
+
+
+def _without(keyword: str, calls: list[tuple[Path, ast.Call]]) -> list[str]:
+    return [
         f"{path.relative_to(ROOT)}:{node.lineno}"
-        for path, node in made
-        if "message_th" not in {keyword.arg for keyword in node.keywords}
+        for path, node in calls
+        if keyword not in {given.arg for given in node.keywords}
     ]
-    assert untranslated == []
+
+
+def test_every_warning_made_in_the_package_is_given_its_thai() -> None:
+    """A warning written without its Thai fails here, before any document happens to meet it."""
+    made = _calls_in_package(Warning_.__name__)
+    assert len(made) == 11  # a new one counts here too, so the scan cannot go blind
+    assert _without("message_th", made) == []
+
+
+def test_every_rejection_made_in_the_package_is_given_its_thai() -> None:
+    """An error raised without its Thai fails here, before any upload happens to meet it; `reject` is the score
+    sheet parser's way of raising one."""
+    made = _calls_in_package(ItaError.__name__, ParseError.__name__, RejectedError.__name__, "reject")
+    assert len(made) == 47  # a new one counts here too, so the scan cannot go blind
+    assert _without("reason_th", made) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "thai"),
+    [
+        ("empty.txt", b" \r\n", "empty.txt: ไฟล์ว่างเปล่า"),
+        (
+            "scan.txt",
+            bytes(range(256)) * 4,
+            "scan.txt: ไม่ใช่ไฟล์ข้อความ: รับเฉพาะไฟล์ข้อความ, HTML, Word (.docx), PDF หรือภาพหน้าเอกสาร",
+        ),
+        (
+            "not_really.docx",
+            b"just text pretending to be Word",
+            "not_really.docx: ไม่ใช่ไฟล์ Word (.docx) ที่อ่านได้",
+        ),
+        (
+            "no_agency.txt",
+            "มาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n1. เปิดเผยข้อมูล\tประกาศ\tกองคลัง\n".encode(),
+            "no_agency.txt: ไม่พบชื่อหน่วยงาน (องค์การบริหารส่วนตำบล…, เทศบาล…) ในส่วนหัวของเอกสาร",
+        ),
+        (
+            "no_year.txt",
+            "เทศบาลตำบลบ้านแพ้ว\nมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\n1. เปิดเผยข้อมูล\tประกาศ\tกองคลัง\n".encode(),
+            "no_year.txt: ไม่พบปีงบประมาณ (ประจำปีงบประมาณ พ.ศ. …) ในเอกสาร",
+        ),
+        (
+            "sheet.csv",
+            "agency,year,i3\nอบต.ขนงพระ,2566,100.01\n".encode(),
+            "sheet.csv: บรรทัด 2: คะแนนตัวชี้วัดที่ 3 เท่ากับ 100.01 ซึ่งอยู่นอกช่วง 0–100",
+        ),
+    ],
+)
+def test_a_rejected_file_is_explained_in_thai(
+    con, tmp_path: Path, name: str, content: bytes, thai: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ItaError) as rejected:
+        load.import_file(con, path)
+    assert rejected.value.in_thai() == thai
+
+
+def test_a_rejection_stays_english_for_the_command_line(con, tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("หน่วยงาน,ปี,คะแนน\nอบต.ขนงพระ,2601,90\n", encoding="utf-8")
+    with pytest.raises(RejectedError) as rejected:
+        load.import_file(con, path)
+    assert str(rejected.value) == "sheet.csv:2: fiscal year 2601 is outside 2550–2580"
+    assert rejected.value.in_thai() == "sheet.csv: บรรทัด 2: ปีงบประมาณ 2601 อยู่นอกช่วงปีที่รับได้ (2550–2580)"
 
 
 def test_a_number_ocr_was_unsure_of_is_flagged_in_both_languages() -> None:

@@ -21,7 +21,9 @@ def docx_lines(data: bytes, name: str) -> list[str]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError):
-        raise ParseError(name, "not a readable Word (.docx) file") from None
+        raise ParseError(
+            name, "not a readable Word (.docx) file", reason_th="ไม่ใช่ไฟล์ Word (.docx) ที่อ่านได้"
+        ) from None
     return list(_docx_body(document))
 
 

@@ -96,5 +96,8 @@ def _engine(name: str, page: int, why: str) -> OcrEngine:
             name,
             f"page {page} needs OCR ({why}) but Tesseract with its Thai model is not installed "
             "(Debian: apt-get install tesseract-ocr tesseract-ocr-tha)",
+            # `why` is the reader's own English (glyph counts, text-layer faults): the Thai says what to do
+            reason_th=f"หน้า {page} ต้องอ่านด้วย OCR แต่เครื่องนี้ยังไม่ได้ติดตั้ง Tesseract พร้อมชุดภาษาไทย "
+            "(ผู้ดูแลระบบ Debian: apt-get install tesseract-ocr tesseract-ocr-tha)",
         )
     return engine

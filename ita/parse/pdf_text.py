@@ -56,15 +56,25 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise ParseError(name, "encrypted PDF: save it without a password first") from None
-        raise ParseError(name, f"not a readable PDF ({error})") from None
+            raise ParseError(
+                name,
+                "encrypted PDF: save it without a password first",
+                reason_th="ไฟล์ PDF มีรหัสผ่าน: โปรดบันทึกไฟล์ใหม่แบบไม่ใส่รหัสผ่านก่อน",
+            ) from None
+        raise ParseError(
+            name, f"not a readable PDF ({error})", reason_th=f"อ่านไฟล์ PDF ไม่ได้ ({error})"
+        ) from None
     if len(document) > MAX_PAGES:
         count = len(document)
         document.close()
-        raise ParseError(name, f"PDF has {count} pages; at most {MAX_PAGES} are read: split the file")
+        raise ParseError(
+            name,
+            f"PDF has {count} pages; at most {MAX_PAGES} are read: split the file",
+            reason_th=f"ไฟล์ PDF มี {count} หน้า แต่อ่านได้ไม่เกิน {MAX_PAGES} หน้า: โปรดแยกเป็นหลายไฟล์",
+        )
     if len(document) == 0:
         document.close()
-        raise ParseError(name, "PDF has no pages")
+        raise ParseError(name, "PDF has no pages", reason_th="ไฟล์ PDF ไม่มีหน้าเอกสาร")
     return document
 
 

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from ita.errors import ParseError, RejectedError
+from ita.errors import ParseError, RejectedError, unreadable
 from ita.thai_dates import BE_OFFSET, MONTH_ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def read_document(path: Path, *, progress: Progress | None = None) -> DocumentTe
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ParseError(name, f"cannot read the file: {error.strerror}") from error
+        raise unreadable(name, error) from error
     suffix = path.suffix.lower()
     if suffix == ".pdf" or data.startswith(b"%PDF"):
         from ita.parse.pdf import read_pdf
@@ -85,8 +85,7 @@ def read_document(path: Path, *, progress: Progress | None = None) -> DocumentTe
         if progress:
             progress(1, 1, "OCR (a page image)")
         return _paged(placed)
-    if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
-        raise ParseError(name, "empty file")
+    reject_empty(data, name)
     if suffix == ".docx" or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES and data.startswith(b"PK\x03\x04")):
         from ita.parse.docx_text import docx_lines  # python-docx loads in 45 ms: only for Word files
 
@@ -115,9 +114,17 @@ def decode_text(data: bytes, file_name: str) -> str:
     try:
         text = data.decode("cp874")
     except UnicodeDecodeError:
-        raise ParseError(file_name, "unsupported encoding: not UTF-8 or Thai cp874/TIS-620") from None
+        raise ParseError(
+            file_name,
+            "unsupported encoding: not UTF-8 or Thai cp874/TIS-620",
+            reason_th="อ่านตัวอักษรในไฟล์ไม่ได้: ไฟล์ไม่ได้บันทึกเป็น UTF-8 หรือภาษาไทยแบบ cp874/TIS-620",
+        ) from None
     if not _looks_thai(text):
-        raise ParseError(file_name, "unsupported encoding: not UTF-8, and not Thai in cp874/TIS-620")
+        raise ParseError(
+            file_name,
+            "unsupported encoding: not UTF-8, and not Thai in cp874/TIS-620",
+            reason_th="อ่านตัวอักษรในไฟล์ไม่ได้: ไฟล์ไม่ได้บันทึกเป็น UTF-8 และไม่ใช่ภาษาไทยแบบ cp874/TIS-620",
+        )
     return text
 
 
@@ -151,11 +158,25 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data or control > _BINARY_SHARE * len(data)
 
 
+def reject_empty(data: bytes, name: str) -> None:
+    """Refuse a file that holds nothing but blanks (and perhaps a UTF-8 byte order mark)."""
+    if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
+        raise ParseError(name, "empty file", reason_th="ไฟล์ว่างเปล่า")
+
+
 def _reject_binary(data: bytes, name: str) -> None:
     if data.startswith(_UTF16_BOMS):
-        raise ParseError(name, "unsupported encoding: UTF-16; save the file as UTF-8")
+        raise ParseError(
+            name,
+            "unsupported encoding: UTF-16; save the file as UTF-8",
+            reason_th="ไม่รองรับไฟล์ที่บันทึกแบบ UTF-16: โปรดบันทึกไฟล์ใหม่เป็น UTF-8",
+        )
     if looks_binary(data):
-        raise ParseError(name, "binary file: expected text, HTML, Word (.docx), PDF or a page image")
+        raise ParseError(
+            name,
+            "binary file: expected text, HTML, Word (.docx), PDF or a page image",
+            reason_th="ไม่ใช่ไฟล์ข้อความ: รับเฉพาะไฟล์ข้อความ, HTML, Word (.docx), PDF หรือภาพหน้าเอกสาร",
+        )
 
 
 def _looks_thai(text: str) -> bool:
@@ -343,14 +364,16 @@ def read_csv(path: Path) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
     except csv.Error as exc:
-        raise ParseError(path.name, f"not a readable CSV file ({exc})") from exc
+        raise ParseError(
+            path.name, f"not a readable CSV file ({exc})", reason_th=f"อ่านไฟล์ CSV ไม่ได้ ({exc})"
+        ) from exc
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ParseError(path.name, f"cannot read the file ({exc.strerror})") from exc
+        raise unreadable(path.name, exc) from exc
 
 
 def _decode_csv(file_name: str, data: bytes) -> str:
@@ -359,11 +382,19 @@ def _decode_csv(file_name: str, data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise ParseError(file_name, "unsupported encoding: broken UTF-16") from exc
+            raise ParseError(
+                file_name,
+                "unsupported encoding: broken UTF-16",
+                reason_th="อ่านตัวอักษรในไฟล์ไม่ได้: ข้อมูลแบบ UTF-16 เสียหาย",
+            ) from exc
     if data.startswith(b"PK\x03\x04"):
-        raise RejectedError(file_name, "binary file: this is an Excel workbook, rename it to .xlsx")
+        raise RejectedError(
+            file_name,
+            "binary file: this is an Excel workbook, rename it to .xlsx",
+            reason_th="ไฟล์นี้เป็นไฟล์ Excel ไม่ใช่ CSV: โปรดเปลี่ยนนามสกุลไฟล์เป็น .xlsx",
+        )
     if b"\x00" in data:
-        raise RejectedError(file_name, "binary file: not CSV text")
+        raise RejectedError(file_name, "binary file: not CSV text", reason_th="ไม่ใช่ไฟล์ CSV: เนื้อหาไม่ใช่ข้อความ")
     return decode_text(data, file_name)
 
 
@@ -387,7 +418,9 @@ def open_workbook(path: Path, *, data_only: bool, read_only: bool = False) -> op
     try:
         return openpyxl.load_workbook(path, data_only=data_only, read_only=read_only)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
-        raise ParseError(path.name, f"not a readable Excel workbook ({exc})") from exc
+        raise ParseError(
+            path.name, f"not a readable Excel workbook ({exc})", reason_th=f"อ่านไฟล์ Excel ไม่ได้ ({exc})"
+        ) from exc
 
 
 def spreadsheet_lines(path: Path, *, max_rows: int | None = None) -> list[list[str]]:

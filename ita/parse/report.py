@@ -148,13 +148,25 @@ def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
     reader.read(lines)
     measures = [draft.measure for draft in reader.drafts]
     if not measures and not assessments:
-        raise ParseError(file_name, "not an ITA document: no measures table and no ITA score found")
+        raise ParseError(
+            file_name,
+            "not an ITA document: no measures table and no ITA score found",
+            reason_th="ไม่ใช่เอกสาร ITA: ไม่พบตารางมาตรการและไม่พบคะแนน ITA",
+        )
     found = _agency(texts, title)
     if found is None:
-        raise ParseError(file_name, "no agency name (องค์การบริหารส่วนตำบล…, เทศบาล…) found in the title")
+        raise ParseError(
+            file_name,
+            "no agency name (องค์การบริหารส่วนตำบล…, เทศบาล…) found in the title",
+            reason_th="ไม่พบชื่อหน่วยงาน (องค์การบริหารส่วนตำบล…, เทศบาล…) ในส่วนหัวของเอกสาร",
+        )
     agency, place_warnings = found
     if fiscal_year is None:
-        raise ParseError(file_name, "no fiscal year (ประจำปีงบประมาณ พ.ศ. …) found")
+        raise ParseError(
+            file_name,
+            "no fiscal year (ประจำปีงบประมาณ พ.ศ. …) found",
+            reason_th="ไม่พบปีงบประมาณ (ประจำปีงบประมาณ พ.ศ. …) ในเอกสาร",
+        )
     title_text = " ".join(text for _, text in title)
     stated = _stated_period(title, fiscal_year)
     kind = _kind(title_text, measures, stated, fiscal_year)

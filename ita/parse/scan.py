@@ -37,13 +37,15 @@ def decode_image(data: bytes, name: str) -> np.ndarray:
 
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
     if image is None:
-        raise ParseError(name, "not a readable image (.png, .jpg)")
+        raise ParseError(name, "not a readable image (.png, .jpg)", reason_th="ไม่ใช่ไฟล์ภาพที่อ่านได้ (.png, .jpg)")
     height, width = image.shape
     if max(width, height) < MIN_WIDTH or min(width, height) < MIN_HEIGHT:
         raise ParseError(
             name,
             f"image too small to read: {width}×{height} pixels; scan the page at 200–300 dpi "
             f"(at least {MIN_WIDTH}×{MIN_HEIGHT})",
+            reason_th=f"ภาพเล็กเกินกว่าจะอ่านได้: {width}×{height} พิกเซล โปรดสแกนหน้าเอกสารที่ 200–300 dpi "
+            f"(อย่างน้อย {MIN_WIDTH}×{MIN_HEIGHT} พิกเซล)",
         )
     return image
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from ita import framework, geography
 from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
-from ita.errors import ParseError, RejectedError
+from ita.errors import ParseError, RejectedError, score_outside, year_outside
 from ita.parse.reader import open_workbook, read_csv
 from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
 from ita.thai import normalize_text
@@ -135,12 +135,20 @@ def parse_sheet(path: Path) -> ScoreSheet:
     """Read a score sheet file (.csv, .tsv, .xlsx, .xlsm) into agency rows."""
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise ParseError(path.name, "old Excel .xls is not supported: save as .xlsx")
+        raise ParseError(
+            path.name,
+            "old Excel .xls is not supported: save as .xlsx",
+            reason_th="ไม่รองรับไฟล์ Excel รุ่นเก่า (.xls): โปรดบันทึกเป็น .xlsx",
+        )
     if suffix in (".csv", ".tsv"):
         return _parse_csv(path)
     if suffix in (".xlsx", ".xlsm"):
         return _parse_xlsx(path)
-    raise ParseError(path.name, f"unsupported file type '{suffix}': use .csv, .tsv, .xlsx or .xlsm")
+    raise ParseError(
+        path.name,
+        f"unsupported file type '{suffix}': use .csv, .tsv, .xlsx or .xlsm",
+        reason_th=f"ไม่รองรับไฟล์ประเภท '{suffix}': ใช้ได้เฉพาะ .csv, .tsv, .xlsx หรือ .xlsm",
+    )
 
 
 def is_sheet(rows: Sequence[Sequence[Cell]]) -> bool:
@@ -151,7 +159,7 @@ def is_sheet(rows: Sequence[Sequence[Cell]]) -> bool:
 def parse_sheet_rows(rows: Sequence[Sequence[Cell]], file_name: str, first_line: int = 1) -> ScoreSheet:
     """Parse rows already read from a file; the first row is line `first_line` in messages."""
     if all(_is_blank(row) for row in rows):
-        raise RejectedError(file_name, "empty file: no rows")
+        raise RejectedError(file_name, "empty file: no rows", reason_th="ไฟล์ว่างเปล่า: ไม่มีข้อมูลสักแถว")
     header = _find_header(rows)
     if header is None:
         raise _no_columns(rows, file_name, first_line)
@@ -160,11 +168,20 @@ def parse_sheet_rows(rows: Sequence[Sequence[Cell]], file_name: str, first_line:
     sheet.title_year = _title_year(sheet, rows[: header + 1])
     sheet.title_province = _title_province(rows[:header])
     if sheet.title_year is None and "fiscal_year" not in sheet.columns:
-        raise RejectedError(file_name, "no fiscal year: add a ปีงบประมาณ column or a title row")
+        raise RejectedError(
+            file_name,
+            "no fiscal year: add a ปีงบประมาณ column or a title row",
+            reason_th="ไม่พบปีงบประมาณ: โปรดเพิ่มคอลัมน์ ปีงบประมาณ หรือระบุปีในแถวชื่อเรื่องเหนือตาราง",
+        )
     parsed = (_parse_row(sheet, row, first_line + header + 1 + i) for i, row in enumerate(rows[header + 1 :]))
     result = _drop_duplicates(sheet, [row for row in parsed if row is not None])
     if not result:
-        raise RejectedError(file_name, "no agency rows below the header", first_line + header)
+        raise RejectedError(
+            file_name,
+            "no agency rows below the header",
+            first_line + header,
+            reason_th="ไม่พบแถวข้อมูลหน่วยงานใต้หัวตาราง",
+        )
     return ScoreSheet(file_name, result, sheet.warnings)
 
 
@@ -186,8 +203,8 @@ class _Sheet:
     def values(self, row: Sequence[Cell], role: str) -> list[Cell]:
         return [row[i] if i < len(row) else None for i in self.columns.get(role, [])]
 
-    def reject(self, line: int | None, reason: str) -> NoReturn:
-        raise RejectedError(self.file_name, reason, line)
+    def reject(self, line: int | None, reason: str, *, reason_th: str) -> NoReturn:
+        raise RejectedError(self.file_name, reason, line, reason_th=reason_th)
 
     def warn(self, line: int | None, message: str, message_th: str) -> None:
         self.warnings.append(Warning_(message, line, message_th=message_th))
@@ -204,7 +221,7 @@ def _parse_xlsx(path: Path) -> ScoreSheet:
     workbook = open_workbook(path, data_only=True)
     tables = [(ws.title, _worksheet_rows(ws)) for ws in workbook.worksheets]
     if not tables:
-        raise ParseError(path.name, "the workbook has no worksheets")
+        raise ParseError(path.name, "the workbook has no worksheets", reason_th="ไฟล์ Excel นี้ไม่มีแผ่นงาน")
     title, rows = next(((t, r) for t, r in tables if _find_header(r) is not None), tables[0])
     _check_formulas(path, title, rows)
     sheet = parse_sheet_rows(rows, path.name)
@@ -241,7 +258,11 @@ def _check_formulas(path: Path, title: str, rows: list[list[Cell]]) -> None:
                     f"cell {cell.coordinate} holds a formula with no saved result: "
                     "open the file in Excel or LibreOffice and save it again"
                 )
-                raise ParseError(path.name, reason, cell.row)
+                thai = (
+                    f"ช่อง {cell.coordinate} มีสูตรที่ไม่ได้บันทึกผลลัพธ์ไว้: "
+                    "โปรดเปิดไฟล์ใน Excel หรือ LibreOffice แล้วบันทึกอีกครั้ง"
+                )
+                raise ParseError(path.name, reason, cell.row, reason_th=thai)
 
 
 # --- the header ----------------------------------------------------------------------------------
@@ -302,7 +323,8 @@ def _no_columns(rows: Sequence[Sequence[Cell]], file_name: str, first_line: int)
         f"no recognisable columns (found: {found}): "
         "need หน่วยงาน/agency and คะแนน/score or ตัวชี้วัดที่ 1–10/indicator_1–10"
     )
-    return RejectedError(file_name, reason, first_line + best)
+    thai = f"ไม่พบคอลัมน์ที่ใช้ได้ (พบ: {found}): ต้องมีคอลัมน์ หน่วยงาน และคอลัมน์ คะแนน หรือ ตัวชี้วัดที่ 1–10"
+    return RejectedError(file_name, reason, first_line + best, reason_th=thai)
 
 
 def _recognised(row: Sequence[Cell]) -> int:
@@ -341,7 +363,9 @@ def _title_year(sheet: _Sheet, rows: Sequence[Sequence[Cell]]) -> int | None:
     if len(found) > 1:
         listed = ", ".join(map(str, sorted(found)))
         sheet.reject(
-            max(found.values()), f"the title names several fiscal years ({listed}): add a ปีงบประมาณ column"
+            max(found.values()),
+            f"the title names several fiscal years ({listed}): add a ปีงบประมาณ column",
+            reason_th=f"ชื่อเรื่องระบุปีงบประมาณหลายปี ({listed}): โปรดเพิ่มคอลัมน์ ปีงบประมาณ",
         )
     return next(iter(found), None)
 
@@ -362,9 +386,11 @@ def _fiscal_year(sheet: _Sheet, written: str, line: int | None) -> int:
     """A B.E. fiscal year in range, from "2566", "๖๖" or a C.E. year (2007–2037 → 2550–2580)."""
     year = be_year(written)
     if year is None:
-        sheet.reject(line, f"fiscal year '{written}' is not a year")
+        sheet.reject(
+            line, f"fiscal year '{written}' is not a year", reason_th=f"ปีงบประมาณ '{written}' ไม่ใช่ปีที่อ่านได้"
+        )
     if not YEAR_MIN <= year <= YEAR_MAX:
-        sheet.reject(line, f"fiscal year {written} is outside {YEAR_MIN}–{YEAR_MAX}")
+        raise year_outside(sheet.file_name, written, (YEAR_MIN, YEAR_MAX), line)
     return year
 
 
@@ -386,7 +412,7 @@ def _parse_row(sheet: _Sheet, row: Sequence[Cell], line: int) -> SheetRow | None
         line=line,
         agency=_agency(sheet, row, line, name),
         fiscal_year=_row_year(sheet, row, line),
-        score=_score(sheet, sheet.value(row, "score"), "score", line),
+        score=_score(sheet, sheet.value(row, "score"), ("score", "คะแนนรวม"), line),
         grade=grade,
         rating=rating,
         indicators=_scores(sheet, row, line, {str(n): f"indicator_{n}" for n in range(1, 11)}),
@@ -432,7 +458,7 @@ def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
         sheet.warn(line, f"summary row '{label}' skipped", f"ข้ามแถวสรุป '{label}'")
         return None
     if any(_text(cell) for role in _DATA_ROLES for cell in sheet.values(row, role)):
-        sheet.reject(line, "no agency name")
+        sheet.reject(line, "no agency name", reason_th="ไม่มีชื่อหน่วยงาน")
     shown = " ".join(filter(None, map(_text, row)))[:80]
     sheet.warn(line, f"row without agency skipped: {shown}", f"ข้ามแถวที่ไม่มีชื่อหน่วยงาน: {shown}")
     return None
@@ -443,27 +469,28 @@ def _row_year(sheet: _Sheet, row: Sequence[Cell], line: int) -> int:
     text = re.sub(r"\s", "", _text(cell))
     if not text:
         if sheet.title_year is None:
-            sheet.reject(line, "no fiscal year in this row or in a title row")
+            sheet.reject(
+                line,
+                "no fiscal year in this row or in a title row",
+                reason_th="ไม่พบปีงบประมาณทั้งในแถวนี้และในแถวชื่อเรื่อง",
+            )
         return sheet.title_year
     return _fiscal_year(sheet, re.sub(r"^พ\.?ศ\.?", "", text), line)
 
 
-def _score(sheet: _Sheet, cell: Cell, label: str, line: int) -> float | None:
-    """A score 0–100 from a number or text with Thai digits, a decimal comma or thousands commas."""
+def _score(sheet: _Sheet, cell: Cell, label: tuple[str, str], line: int) -> float | None:
+    """A score 0–100 from a number or text with Thai digits, a decimal comma or thousands commas; `label`
+    names it in English and Thai."""
     text = re.sub(r"\s", "", _text(cell))
     if text.lower() in _BLANK_NUMBERS:
         return None
-    if isinstance(cell, float):
-        value = cell
-    else:
-        number = _plain_number(text)
-        if number is None:
-            sheet.reject(line, f"{label} '{text}' is not a number")
-        value = float(number)
+    number = _plain_number(text) if isinstance(cell, str) else cell
+    value = math.nan if number is None else float(number)
     if not math.isfinite(value):
-        sheet.reject(line, f"{label} '{text}' is not a number")
+        english, thai = label
+        sheet.reject(line, f"{english} '{text}' is not a number", reason_th=f"{thai} '{text}' ไม่ใช่ตัวเลข")
     if not 0 <= value <= 100:
-        sheet.reject(line, f"{label} {value:g} is outside 0–100")
+        raise score_outside(sheet.file_name, label, value, line)
     return value
 
 
@@ -481,8 +508,11 @@ def _scores(sheet: _Sheet, row: Sequence[Cell], line: int, roles: dict[str, str]
     return {key: value for key, value in scores.items() if value is not None}
 
 
-def _label(role: str) -> str:
-    return role.replace("_", " ") if role.startswith("indicator") else role.upper()
+def _label(role: str) -> tuple[str, str]:
+    """A score column's name in English and Thai: "indicator 3" and "คะแนนตัวชี้วัดที่ 3", "IIT" and "คะแนน IIT"."""
+    if role.startswith("indicator"):
+        return role.replace("_", " "), f"คะแนนตัวชี้วัดที่ {role.removeprefix('indicator_')}"
+    return role.upper(), f"คะแนน {role.upper()}"
 
 
 def _grade_and_rating(sheet: _Sheet, row: Sequence[Cell], line: int) -> tuple[str | None, str | None]:
@@ -493,7 +523,11 @@ def _grade_and_rating(sheet: _Sheet, row: Sequence[Cell], line: int) -> tuple[st
         found_rating = next((label for label in RATINGS if label in compact), None)
         found_grade = _GRADE.search(compact.upper())
         if found_rating is None and found_grade is None:
-            sheet.reject(line, f"grade '{text}' is neither a grade (AA–F) nor a pass label (ผ่าน, ไม่ผ่าน…)")
+            sheet.reject(
+                line,
+                f"grade '{text}' is neither a grade (AA–F) nor a pass label (ผ่าน, ไม่ผ่าน…)",
+                reason_th=f"'{text}' ไม่ใช่ทั้งระดับผลการประเมิน (AA–F) และผลผ่านเกณฑ์ (ผ่าน, ไม่ผ่าน…)",
+            )
         grade = grade or (found_grade[1] if found_grade else None)
         rating = rating or found_rating
     return grade, rating
@@ -593,7 +627,9 @@ def _drop_duplicates(sheet: _Sheet, rows: list[SheetRow]) -> list[SheetRow]:
             )
         else:
             sheet.reject(
-                row.line, f"lines {earlier.line} and {row.line} give different results for {key[0]} {key[2]}"
+                row.line,
+                f"lines {earlier.line} and {row.line} give different results for {key[0]} {key[2]}",
+                reason_th=f"บรรทัด {earlier.line} และ {row.line} ให้ผลของ {key[0]} {key[2]} ไม่ตรงกัน",
             )
     return kept
 

@@ -64,22 +64,35 @@ def check(name: str, data: bytes) -> None:
     """Refuse a file before it is written anywhere: its type by extension and by content, its size."""
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
+        accepted = ", ".join(ACCEPTED_SUFFIXES)
         raise RejectedError(
-            name, f"file type '{suffix or name}' is not accepted: use {', '.join(ACCEPTED_SUFFIXES)}"
+            name,
+            f"file type '{suffix or name}' is not accepted: use {accepted}",
+            reason_th=f"ไม่รับไฟล์ประเภท '{suffix or name}': รับเฉพาะ {accepted}",
         )
-    if len(data) > load.MAX_FILE_BYTES:
-        raise RejectedError(name, f"file is larger than {MAX_MB} MB")
-    if not data.strip(b" \t\r\n\f\xef\xbb\xbf"):
-        raise ParseError(name, "empty file")
+    load.check_size(name, len(data))
+    reader.reject_empty(data, name)
     if suffix in _BINARY_KINDS:
         kind, magics = _BINARY_KINDS[suffix]
         if not any(magic in data[:1024] for magic in magics):
-            raise ParseError(name, f"not a {kind} file: the content does not start as one")
+            raise _misnamed(name, kind, "the content does not start as one")
     elif suffix in _ZIP_KINDS:
         if not data.startswith(_ZIP_MAGIC):
-            raise ParseError(name, f"not a {_ZIP_KINDS[suffix]} file: the content is not a zip package")
+            raise _misnamed(name, _ZIP_KINDS[suffix], "the content is not a zip package")
     elif reader.looks_binary(data):
-        raise ParseError(name, f"binary file: a {suffix} file must be text")
+        raise ParseError(
+            name,
+            f"binary file: a {suffix} file must be text",
+            reason_th=f"ไม่ใช่ไฟล์ข้อความ: ไฟล์ {suffix} ต้องมีเนื้อหาเป็นข้อความ",
+        )
+
+
+def _misnamed(name: str, kind: str, why: str) -> ParseError:
+    """A file whose name says one kind and whose bytes another: renamed by hand, or a download that failed."""
+    suffix = Path(name).suffix.lower()
+    return ParseError(
+        name, f"not a {kind} file: {why}", reason_th=f"ไม่ใช่ไฟล์ {kind}: เนื้อหาของไฟล์ไม่ตรงกับนามสกุล {suffix}"
+    )
 
 
 def import_uploads(
