@@ -288,7 +288,8 @@ def _import() -> None:
                 warnings = result.warnings if lang() == "en" else result.warnings_th
                 st.text("\n".join(f"  {t('dt_warning')}: {w}" for w in warnings))
         else:
-            st.error(escape.markdown(result.message), icon=":material/error:")
+            message = result.message if lang() == "en" else result.message_th or result.message
+            st.error(escape.markdown(message), icon=":material/error:")
 
 
 f = filters.current()

@@ -429,9 +429,12 @@ def writable_db(fixture_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     return copy
 
 
-def _upload(files: list[tuple[str, bytes, str]]) -> AppTest:
-    at = open_page(DATA, tab="dt_tab_import")
+def _upload(files: list[tuple[str, bytes, str]], lang: str = "th") -> AppTest:
+    at = open_page(DATA, tab="dt_tab_import", lang=lang)
+    # AppTest reruns the page alone, without the sidebar whose widget holds the language: keep it by hand
+    at.session_state["lang"] = lang
     at.text_input(key="dt_password").input(PASSWORD).run()
+    at.session_state["lang"] = lang
     at.file_uploader[0].set_value(files)
     at.form_submit_button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -479,22 +482,50 @@ def test_an_upload_survives_a_rebuild(writable_db: Path) -> None:
     assert sql(writable_db, "SELECT file_name FROM documents WHERE file_name = $n", {"n": name}) == [(name,)]
 
 
-def test_binary_and_empty_uploads_are_refused_by_name(writable_db: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "reasons"),
+    [
+        (
+            "th",
+            [
+                "scan.txt: ไม่ใช่ไฟล์ข้อความ: ไฟล์ .txt ต้องมีเนื้อหาเป็นข้อความ",
+                "empty.csv: ไฟล์ว่างเปล่า",
+                "report.docx: ไม่ใช่ไฟล์ Word (.docx): เนื้อหาของไฟล์ไม่ตรงกับนามสกุล .docx",
+            ],
+        ),
+        (
+            "en",
+            [
+                "scan.txt: binary file: a .txt file must be text",
+                "empty.csv: empty file",
+                "report.docx: not a Word (.docx) file: the content is not a zip package",
+            ],
+        ),
+    ],
+)
+def test_binary_and_empty_uploads_are_refused_by_name_in_the_interface_language(
+    writable_db: Path, lang: str, reasons: list[str]
+) -> None:
     before = db.database_version(writable_db)
     at = _upload(
         [
             ("scan.txt", bytes(range(256)) * 4, "text/plain"),
             ("empty.csv", b"", "text/csv"),
             ("report.docx", "ไม่ใช่ไฟล์ Word".encode(), "application/octet-stream"),
-        ]
+        ],
+        lang=lang,
     )
-    assert [e.value for e in at.error] == [
-        escape.markdown("scan.txt: binary file: a .txt file must be text"),
-        escape.markdown("empty.csv: empty file"),
-        escape.markdown("report.docx: not a Word (.docx) file: the content is not a zip package"),
-    ]
+    assert [e.value for e in at.error] == [escape.markdown(reason) for reason in reasons]
     assert not at.success
     assert db.database_version(writable_db) == before  # nothing passed the checks, nothing was written
+
+
+def test_a_file_the_importer_rejects_is_explained_in_thai_with_its_line(writable_db: Path) -> None:
+    at = _upload([("คะแนน.csv", "หน่วยงาน,ปี,คะแนน\nอบต.ขนงพระ,2601,90\n".encode(), "text/csv")])
+    assert [e.value for e in at.error] == [
+        escape.markdown("คะแนน.csv: บรรทัด 2: ปีงบประมาณ 2601 อยู่นอกช่วงปีที่รับได้ (2550–2580)")
+    ]
+    assert not at.success
 
 
 def test_checks_before_anything_is_written(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -40,13 +40,15 @@ _write_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one uploaded file: the message says it in the command line's words."""
+    """What became of one uploaded file: the message says it in the command line's words, and `message_th`
+    says a rejection in Thai."""
 
     file: str
     is_imported: bool
     message: str
     warnings: tuple[str, ...] = ()
     warnings_th: tuple[str, ...] = ()
+    message_th: str | None = None
 
 
 def configured_password() -> str | None:
@@ -106,7 +108,7 @@ def import_uploads(
         try:
             check(name, data)
         except ItaError as error:
-            outcomes[index] = Outcome(name, False, str(error))
+            outcomes[index] = _refused(name, error)
         else:
             accepted.append((index, name, data))
     if accepted:
@@ -124,12 +126,21 @@ def _import_one(importer: load.Importer, folder: Path, name: str, data: bytes) -
         path.write_bytes(data)
         result = importer.import_file(path, display_name=name)
     except ItaError as error:
-        return Outcome(name, False, str(error))
+        return _refused(name, error)
     except OSError as error:
-        return Outcome(name, False, f"{name}: {error.strerror}")
+        return Outcome(
+            name,
+            False,
+            f"{name}: {error.strerror}",
+            message_th=f"{name}: อ่านหรือบันทึกไฟล์ไม่สำเร็จ ({error.strerror})",
+        )
     finally:
         path.unlink(missing_ok=True)
     return Outcome(name, True, result.summary(), tuple(result.warnings), tuple(result.warnings_th))
+
+
+def _refused(name: str, error: ItaError) -> Outcome:
+    return Outcome(name, False, str(error), message_th=error.in_thai())
 
 
 def _safe_name(name: str) -> str:
