@@ -105,17 +105,39 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     warnings_th: list[str] = field(default_factory=list)  # the same in Thai, for the upload page
 
-    def summary(self) -> str:
-        """One line per file, the same on the command line and on the upload page."""
+    def summary(self, language: str = "en", kind_name: str | None = None) -> str:
+        """One line per file, the same on the command line and on the upload page, in English or Thai ("th");
+        `kind_name` names the document's kind in that language (else its code)."""
+        phrases = _SUMMARY_PHRASES[language]
         if self.status == "unchanged":
-            return f"{self.file}: already imported (document {self.document_id}), nothing changed"
-        parts = [f"{self.file}: imported {self.kind} as document {self.document_id}"]
+            return phrases["unchanged"].format(file=self.file, id=self.document_id)
+        parts = [phrases["imported"].format(file=self.file, kind=kind_name or self.kind, id=self.document_id)]
         if self.agency:
-            parts.append(f"{self.agency} {self.fiscal_year}")
-        parts.append(f"{self.count_assessments} assessments, {self.count_measures} measures")
+            parts.append(phrases["agency"].format(agency=self.agency, year=self.fiscal_year))
+        parts.append(
+            phrases["counts"].format(assessments=self.count_assessments, measures=self.count_measures)
+        )
         if self.superseded:
-            parts.append(f"supersedes document {', '.join(map(str, self.superseded))}")
+            parts.append(phrases["supersedes"].format(ids=", ".join(map(str, self.superseded))))
         return "; ".join(parts)
+
+
+_SUMMARY_PHRASES = {
+    "en": {
+        "unchanged": "{file}: already imported (document {id}), nothing changed",
+        "imported": "{file}: imported {kind} as document {id}",
+        "agency": "{agency} {year}",
+        "counts": "{assessments} assessments, {measures} measures",
+        "supersedes": "supersedes document {ids}",
+    },
+    "th": {
+        "unchanged": "{file}: นำเข้าไว้แล้ว (เอกสาร {id}) ไม่มีสิ่งใดเปลี่ยน",
+        "imported": "{file}: นำเข้าเป็นเอกสาร {id} ({kind})",
+        "agency": "{agency} ปีงบประมาณ {year}",
+        "counts": "ผลการประเมิน {assessments} รายการ มาตรการ {measures} มาตรการ",
+        "supersedes": "แทนเอกสาร {ids}",
+    },
+}
 
 
 class Importer:

@@ -282,13 +282,13 @@ def _import() -> None:
         st.session_state["dt_import_report"] = outcome
         st.rerun()  # redraw the figures above the tabs from the newly published database
     for result in report or []:
+        message = result.message if lang() == "en" else result.message_th or result.message
         if result.is_imported:
-            st.success(escape.markdown(result.message), icon=":material/check_circle:")
+            st.success(escape.markdown(message), icon=":material/check_circle:")
             if result.warnings:
                 warnings = result.warnings if lang() == "en" else result.warnings_th
                 st.text("\n".join(f"  {t('dt_warning')}: {w}" for w in warnings))
         else:
-            message = result.message if lang() == "en" else result.message_th or result.message
             st.error(escape.markdown(message), icon=":material/error:")
 
 

@@ -454,9 +454,10 @@ def test_upload_imports_a_corrected_seed(writable_db: Path) -> None:
         {"n": name, "old": old},
     )
     assert superseded == new
+    assert kind == "progress_6_months"
     expected = (
-        f"{name}: imported {kind} as document {new}; องค์การบริหารส่วนตำบลนาขุม 2565; "
-        f"0 assessments, 10 measures; supersedes document {old}"
+        f"{name}: นำเข้าเป็นเอกสาร {new} (รายงานรอบ 6 เดือน); องค์การบริหารส่วนตำบลนาขุม ปีงบประมาณ 2565; "
+        f"ผลการประเมิน 0 รายการ มาตรการ 10 มาตรการ; แทนเอกสาร {old}"
     )
     assert [s.value for s in at.success] == [escape.markdown(expected)]
     assert not at.error
@@ -551,6 +552,12 @@ def test_import_summaries_say_what_happened() -> None:
     assert result.summary() == (
         "b.txt: imported progress as document 9; อบต.นาขุม 2565; 0 assessments, 10 measures; supersedes document 4, 5"
     )
+    assert imports.import_summary_th(result) == (
+        "b.txt: นำเข้าเป็นเอกสาร 9 (รายงานผล); อบต.นาขุม ปีงบประมาณ 2565; ผลการประเมิน 0 รายการ มาตรการ 10 มาตรการ; "
+        "แทนเอกสาร 4, 5"
+    )
+    unchanged = load.ImportResult("a.txt", "unchanged", "measures", 7)
+    assert imports.import_summary_th(unchanged) == "a.txt: นำเข้าไว้แล้ว (เอกสาร 7) ไม่มีสิ่งใดเปลี่ยน"
 
 
 @pytest.mark.parametrize("view", exports.VIEWS)

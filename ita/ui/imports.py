@@ -22,6 +22,7 @@ from ita import db, load, snapshot
 from ita.errors import ItaError, ParseError, RejectedError
 from ita.parse import reader
 from ita.store import Store
+from ita.ui.labels import text
 
 ACCEPTED_SUFFIXES = (
     *(".txt", ".md", ".html", ".htm", ".docx", ".csv", ".tsv", ".xlsx"),
@@ -40,8 +41,8 @@ _write_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one uploaded file: the message says it in the command line's words, and `message_th`
-    says a rejection in Thai."""
+    """What became of one uploaded file: the message says it in the command line's words, `message_th` in
+    Thai."""
 
     file: str
     is_imported: bool
@@ -136,7 +137,19 @@ def _import_one(importer: load.Importer, folder: Path, name: str, data: bytes) -
         )
     finally:
         path.unlink(missing_ok=True)
-    return Outcome(name, True, result.summary(), tuple(result.warnings), tuple(result.warnings_th))
+    return Outcome(
+        name,
+        True,
+        result.summary(),
+        tuple(result.warnings),
+        tuple(result.warnings_th),
+        import_summary_th(result),
+    )
+
+
+def import_summary_th(result: load.ImportResult) -> str:
+    """`ImportResult.summary` in Thai, for the Thai upload page."""
+    return result.summary("th", text(f"kind_{result.kind}", "th"))
 
 
 def _refused(name: str, error: ItaError) -> Outcome:
