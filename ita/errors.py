@@ -44,15 +44,21 @@ def unreadable(file: str, error: OSError) -> ParseError:
     return ParseError(file, f"cannot read the file: {detail}", reason_th=f"อ่านไฟล์ไม่ได้: {detail}")
 
 
-def year_outside(file: str, year: int | str, years: tuple[int, int], line: int | None) -> RejectedError:
-    """A fiscal year (as written) beyond the B.E. years an ITA result can belong to."""
-    first, last = years
-    return RejectedError(
-        file,
-        f"fiscal year {year} is outside {first}–{last}",
-        line,
-        reason_th=f"ปีงบประมาณ {year} อยู่นอกช่วงปีที่รับได้ ({first}–{last})",
-    )
+# B.E. fiscal years an ITA result can belong to; a year outside is a typo or another calendar, not data
+ITA_YEARS = (2550, 2580)
+
+
+def check_year(file: str, year: int, line: int | None, *, written: int | str | None = None) -> None:
+    """Refuse a fiscal year outside ITA_YEARS, named as the file wrote it (`written`, else `year`)."""
+    first, last = ITA_YEARS
+    if not first <= year <= last:
+        shown = year if written is None else written
+        raise RejectedError(
+            file,
+            f"fiscal year {shown} is outside {first}–{last}",
+            line,
+            reason_th=f"ปีงบประมาณ {shown} อยู่นอกช่วงปีที่รับได้ ({first}–{last})",
+        )
 
 
 def score_outside(file: str, label: tuple[str, str], value: float, line: int | None) -> RejectedError:

@@ -23,7 +23,7 @@ import duckdb
 
 from ita import PARSER_VERSION, agencies, linking
 from ita.agency_directory import Directory
-from ita.errors import ItaError, RejectedError, score_outside, unreadable, year_outside
+from ita.errors import ItaError, RejectedError, check_year, score_outside, unreadable
 from ita.parse import provenance
 from ita.parse.reader import PAGED_SUFFIXES, Progress, read_document, spreadsheet_lines
 from ita.parse.report import parse_report, parse_report_lines
@@ -83,7 +83,6 @@ SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls"})
 # The rows of a spreadsheet looked at to tell a score sheet from a measures table: a header sits below
 # at most a few title rows.
 HEADER_ROWS = 30
-YEAR_RANGE = (2550, 2580)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # Files read and parsed ahead of the one being written: enough to keep the writer busy, few enough to hold.
 READ_AHEAD = 4
@@ -390,20 +389,15 @@ def _prepare(
 
 
 def _check_report(doc: ReportDocument, name: str) -> None:
-    _check_year(doc.fiscal_year, name, None)
+    check_year(name, doc.fiscal_year, None)
     for a in doc.assessments:
-        _check_year(a.fiscal_year, name, a.line)
+        check_year(name, a.fiscal_year, a.line)
         for label, value in [
             (("overall score", "คะแนนรวม"), a.score),
             *(((f"indicator {k}", f"คะแนนตัวชี้วัดที่ {k}"), v) for k, v in a.indicators.items()),
         ]:
             if value is not None and not 0 <= value <= 100:
                 raise score_outside(name, label, value, a.line)
-
-
-def _check_year(year: int, name: str, line: int | None) -> None:
-    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise year_outside(name, year, YEAR_RANGE, line)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from ita import framework, geography
 from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
-from ita.errors import ParseError, RejectedError, score_outside, year_outside
+from ita.errors import ParseError, RejectedError, check_year, score_outside
 from ita.parse.reader import open_workbook, read_csv
 from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
 from ita.thai import normalize_text
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 Cell = str | float | None
 
-YEAR_MIN, YEAR_MAX = 2550, 2580
 
 # Header words by column role, compared after _header_key(): lower case, no spaces, no dots, no brackets.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
@@ -389,8 +388,7 @@ def _fiscal_year(sheet: _Sheet, written: str, line: int | None) -> int:
         sheet.reject(
             line, f"fiscal year '{written}' is not a year", reason_th=f"ปีงบประมาณ '{written}' ไม่ใช่ปีที่อ่านได้"
         )
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise year_outside(sheet.file_name, written, (YEAR_MIN, YEAR_MAX), line)
+    check_year(sheet.file_name, year, line, written=written)
     return year
 
 
