@@ -267,6 +267,23 @@ def test_province_named_in_the_title_places_rows_without_one():
     assert sheet.warnings == []
 
 
+def test_a_place_that_lies_only_in_another_province_than_the_titles_is_a_warning():
+    rows = ranking(["1", "อบต.ขนงพระ", "", "", "90", ""], title="ผลการประเมิน ITA ปีงบประมาณ 2566 จังหวัดนครพนม")
+    sheet = parse_sheet_rows(rows, "x")
+    # the title still places the row (a warning, not a guess either way); its district is not taken from elsewhere
+    assert [(r.agency.district, r.agency.province) for r in sheet.rows] == [(None, "นครพนม")]
+    [warning] = sheet.warnings
+    assert (warning.line, warning.message) == (
+        3,
+        "องค์การบริหารส่วนตำบลขนงพระ is placed in นครพนม by the title, but the only place named ขนงพระ "
+        "lies in นครราชสีมา: check the row",
+    )
+    assert warning.message_th == (
+        "องค์การบริหารส่วนตำบลขนงพระ อยู่ในจังหวัดนครพนมตามชื่อตาราง แต่สถานที่ชื่อขนงพระมีแห่งเดียว"
+        "อยู่ในจังหวัดนครราชสีมา: โปรดตรวจสอบแถวนี้"
+    )
+
+
 def test_a_title_naming_two_provinces_places_no_row():
     title = "ผลการประเมิน ITA ปี 2566 จ.นครพนม และ จ.สกลนคร"
     [row] = parse_sheet_rows(ranking(["1", "อบต.นาทราย", "", "", "90", ""], title=title), "x").rows

@@ -537,10 +537,20 @@ def _agency(sheet: _Sheet, row: Sequence[Cell], line: int, written: str) -> Agen
     name = _typed_name(sheet, row, line, bare_name)
     district = _strip(_text(sheet.value(row, "district")) or named_district, _DISTRICT_PREFIXES)
     province = _province(sheet, line, _text(sheet.value(row, "province")) or named_province)
-    if province is None and name.type != "other":
+    by_title = province is None and name.type != "other" and sheet.title_province is not None
+    if by_title:
         province = sheet.title_province
-    place = locate(name) if province is None or district is None else None
+    place = locate(name) if province is None or district is None or by_title else None
     agency = Agency(name.canonical, name.type, district or None, province, line=line)
+    if by_title and place and place.province != province:
+        # a national list under a province's title, or a row pasted from another province's sheet
+        sheet.warn(
+            line,
+            f"{name.canonical} is placed in {province} by the title, but the only place named {name.place} "
+            f"lies in {place.province}: check the row",
+            f"{name.canonical} อยู่ในจังหวัด{province}ตามชื่อตาราง แต่สถานที่ชื่อ{name.place}มีแห่งเดียว"
+            f"อยู่ในจังหวัด{place.province}: โปรดตรวจสอบแถวนี้",
+        )
     if place and agency.province is None:
         agency.province, agency.province_inferred = place.province, True
     elif agency.province is None and (warning := ambiguity(name, line)):
