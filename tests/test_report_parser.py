@@ -422,6 +422,14 @@ def test_memo_listing_measures_twice_gives_one_measure_each() -> None:
             None,
             None,
         ),
+        # no grade or rating: the line names the assessment and its year; a threshold is no score
+        (
+            "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ได้ ๘๓.๙๔ คะแนน ต่ำกว่าเกณฑ์ ๘๕ คะแนน",
+            2567,
+            83.94,
+            None,
+            None,
+        ),
     ],
 )
 def test_prose_scores(sentence: str, year: int, score: float, grade: str | None, rating: str | None) -> None:
@@ -869,9 +877,13 @@ def test_agency_names_with_stray_spaces_and_abbreviations(written: str, name: st
         *[("100", "done"), ("100%", "done"), ("ร้อยละ 100", "done"), ("ดำเนินการแล้ว", "done")],
         *[("50", "in_progress"), ("12.5%", "in_progress"), ("0", "not_started"), ("0%", "not_started")],
         *[("✅", "done"), ("✓", "done"), ("⏳", "in_progress"), ("❌", "not_started")],
+        # a form's choices, each with a box: the checked one (Word's check box draws ☒)
+        ("☑ ดำเนินการแล้ว<br>☐ อยู่ระหว่างดำเนินการ<br>☐ ยังไม่ดำเนินการ", "done"),
+        ("☐ ดำเนินการแล้ว ☒ อยู่ระหว่างดำเนินการ ☐ ยังไม่ดำเนินการ", "in_progress"),
+        ("☐ ดำเนินการแล้ว ☐ ยังไม่ดำเนินการ", None),
     ],
 )
-def test_a_progress_percentage_or_an_emoji_is_a_status(cell: str, status: str) -> None:
+def test_a_progress_percentage_or_an_emoji_is_a_status(cell: str, status: str | None) -> None:
     from ita.parse import tables
 
     assert tables.status_word(cell) == status
@@ -890,6 +902,22 @@ def test_a_quarter_grid_gives_each_measure_its_quarters() -> None:
     assert [(m.status, str(m.start), str(m.end)) for m in doc.measures] == [
         (None, "2025-01-01", "2025-06-30")
     ]
+
+
+def test_quarters_under_a_merged_result_are_results_not_a_grid() -> None:
+    doc = parse_report_lines(
+        [
+            "รายงานผลการดำเนินงานตามมาตรการ ประจำปีงบประมาณ พ.ศ. 2568 รอบ 6 เดือน",
+            "องค์การบริหารส่วนตำบลนาขุม อำเภอบ้านโคก จังหวัดอุตรดิตถ์",
+            "ที่\tมาตรการ\tผู้รับผิดชอบ\tผลการดำเนินงาน\t",
+            "\t\t\tไตรมาส 1\tไตรมาส 2",
+            "1\tประกาศเจตจำนงสุจริต\tสำนักปลัด\tจัดทำร่างประกาศ\tประกาศแล้ว",
+        ],
+        "quarters.txt",
+    )
+    [measure] = doc.measures
+    assert (measure.result, measure.start, measure.end) == ("จัดทำร่างประกาศ ประกาศแล้ว", None, None)
+    assert doc.row_account.headers == 2
 
 
 def test_a_month_grid_gives_each_measure_its_months_and_no_status() -> None:

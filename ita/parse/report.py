@@ -84,6 +84,8 @@ _ANOTHER_NAME_RE = re.compile(r"ด้าน|ตัวชี้วัด")
 # the line after it may state the score without either ("เทศบาล…ได้คะแนน ๘๕.๘๗ คะแนน").
 _ASSESSMENT_HEADING_RE = re.compile(r"ผลการประเมิน\s?(?:คุณธรรมและความโปร่งใส|\(?ITA)")
 _STATED_SCORE_RE = re.compile(_STATED_SCORE)
+# Words before a number that make it a bound, not a score: "คะแนนเต็ม 100", "ต่ำกว่าร้อยละ ๘๐", "เกณฑ์ 90".
+_BOUNDS = ("เต็ม", "ร้อยละ", "กว่า", "เกณฑ์")
 # The header of a table of indicator scores: an indicator column, a score column, perhaps a row number.
 _INDICATOR_COLUMN_RE = re.compile(r"ตัวชี้วัด|ประเด็น")
 _SCORE_COLUMN_RE = re.compile(r"คะแนน|^ผลการประเมิน")
@@ -414,24 +416,34 @@ def _quoted_scores(texts: list[str], no: int) -> list[Assessment]:
 
 
 def _score_after_heading(texts: list[str], no: int) -> list[Assessment]:
-    """The score stated on the line after a heading that names the ITA assessment and its year, the
+    """The score stated with no grade or rating on a line naming the ITA assessment and its year
+    ("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ได้ ๘๓.๙๔ คะแนน"), or on the line after such a heading, the
     line itself naming neither ("๑. ผลการประเมินคุณธรรมและความโปร่งใส… พ.ศ. ๒๕๖๗" then "เทศบาล…ได้คะแนน
     ๘๕.๘๗ คะแนน"); only a line stating one score, and no instrument's or indicator's."""
     text = texts[no - 1]
-    heading = next((t for t in reversed(texts[max(0, no - 3) : no - 1]) if t), "")
-    if "คะแนน" not in text or not _ASSESSMENT_HEADING_RE.search(heading) or not _YEAR_RE.search(heading):
+    if "คะแนน" not in text:
         return []
-    if _DECIMAL_RE.search(heading) or _instrument_scores(text) or _named_indicator_scores(text):
+    if not _names_assessment(text):
+        heading = next((t for t in reversed(texts[max(0, no - 3) : no - 1]) if t), "")
+        if not _names_assessment(heading) or _DECIMAL_RE.search(heading):
+            return []
+    if _instrument_scores(text) or _named_indicator_scores(text):
         return []
     scores = [
-        float(m["score"])
+        m
         for m in _STATED_SCORE_RE.finditer(text)
         if (m["unit"] or "คะแนน" in text[max(0, m.start() - _SCORE_CONTEXT) : m.start()])
-        and not text[: m.start()].rstrip().endswith("เต็ม")
+        and not text[: m.start()].rstrip().endswith(_BOUNDS)
     ]
-    if len(scores) != 1 or scores[0] > 100:
+    if len(scores) != 1 or float(scores[0]["score"]) > 100:
         return []
-    return [Assessment(fiscal_year=_year_near(texts, no, 0), score=scores[0], line=no)]
+    [score] = scores
+    year = _year_near(texts, no, score.start())
+    return [Assessment(fiscal_year=year, score=float(score["score"]), line=no)]
+
+
+def _names_assessment(text: str) -> bool:
+    return bool(_ASSESSMENT_HEADING_RE.search(text) and _YEAR_RE.search(text))
 
 
 # An indicator or instrument score: (line, "indicators"|"instruments", key, score, the year its column names).
@@ -446,6 +458,7 @@ class _ScoreColumns:
     indicator: int
     scores: tuple[tuple[int, int | None], ...]  # (cell, the year its header names)
     year: int | None  # the year the lines above the table name: a total's when its column names none
+    shared: bool  # a measures table's: its rows are measures, each giving its indicator's score beside it
 
 
 def _indicator_score_tables(
@@ -454,7 +467,9 @@ def _indicator_score_tables(
     """Indicator scores read from tables whose header names an indicator column and score columns
     ("ตัวชี้วัด | คะแนน", "ประเด็น/ตัวชี้วัด | ผลคะแนน", "ตัวชี้วัด | ปี ๒๕๖๖ | ปี ๒๕๖๗ | ผลต่าง"), each row's
     indicator known by the name the year's framework gives it, else by its number; a total row's
-    scores are the overall results of their years; what became of each row (header, score or warned)."""
+    scores are the overall results of their years; what became of each row (header, score or warned).
+    A measures table may hold them too, an indicator as its group and its score beside it ("ตัวชี้วัด |
+    คะแนน ปี ๒๕๖๗ | มาตรการ | …"): its rows stay the measures reader's."""
     details: list[_Detail] = []
     totals: list[Assessment] = []
     table: dict[int, str] = {}
@@ -469,17 +484,22 @@ def _indicator_score_tables(
         if columns is None and not _INDICATOR_COLUMN_RE.search(raw):  # no table open, and no header
             continue
         cells = [_clean(cell) for cell in raw.split("\t")]
-        header = _indicator_score_header(cells)
+        measure_roles = tables.header_roles(raw.split("\t"))
+        header = _indicator_score_header(cells, measure_roles)
         if header:
             year = _year_near(texts, no, 0)
-            columns, table[no], begun = _ScoreColumns(len(cells), *header, year), "headers", len(details)
+            columns, begun = _ScoreColumns(len(cells), *header, year, measure_roles is not None), len(details)
+            if not columns.shared:
+                table[no] = "headers"
             latest = max((y for _, y in columns.scores if y), default=year)
             indicators = framework.for_measures(latest).indicators
             continue
-        if columns is None or tables.header_roles(raw.split("\t")):  # a measures table follows at once
+        if columns is None or measure_roles:  # a measures table follows at once
             columns = None
             continue
         read = _indicator_score_row(cells, columns, indicators)
+        if columns.shared and read is None:  # a measure with no score beside it: below a merged one
+            continue
         if read is None:
             warnings.append(
                 Warning_(
@@ -490,7 +510,8 @@ def _indicator_score_tables(
             )
             table[no] = "warned"
             continue
-        table[no] = "scores"
+        if not columns.shared:
+            table[no] = "scores"
         for kind, key, score, year in read:
             if kind == "overall":
                 totals.append(Assessment(fiscal_year=year or columns.year, score=score, line=no))
@@ -501,28 +522,40 @@ def _indicator_score_tables(
     return details, totals, table, warnings
 
 
-def _indicator_score_header(cells: list[str]) -> tuple[int, tuple[tuple[int, int | None], ...]] | None:
+def _indicator_score_header(
+    cells: list[str], measure_roles: list[str] | None
+) -> tuple[int, tuple[tuple[int, int | None], ...]] | None:
     """The indicator column and the score columns, each with the year its header names, of a header
-    row of nothing else (a row number, a change between years or a rank aside); several score
-    columns only when each names a year of its own."""
-    indicator = [i for i, c in enumerate(cells) if _INDICATOR_COLUMN_RE.search(c) and "คะแนน" not in c]
-    aside = [
-        i for i, c in enumerate(cells) if _NOT_SCORE_COLUMN_RE.search(c) or _ROW_NUMBER_COLUMN_RE.fullmatch(c)
-    ]
-    scores: list[tuple[int, int | None]] = []
-    for i, cell in enumerate(cells):
-        if i in indicator or i in aside:
-            continue
-        year = _YEAR_COLUMN_RE.fullmatch(cell)
-        if year or (_SCORE_COLUMN_RE.search(cell) and not _INDICATOR_COLUMN_RE.search(cell)):
-            scores.append((i, int(year["year"]) if year else None))
-    others = [c for i, c in enumerate(cells) if i not in [*indicator, *aside, *(i for i, _ in scores)] and c]
+    row of nothing else (a row number, a change between years or a rank aside), or of a measures
+    table (`measure_roles`: its columns' roles) whose group column is the indicator and whose columns
+    of no other role the scores; several score columns only when each names a year of its own."""
+    if measure_roles is None:
+        indicator = [i for i, c in enumerate(cells) if _INDICATOR_COLUMN_RE.search(c) and "คะแนน" not in c]
+        aside = [
+            i
+            for i, c in enumerate(cells)
+            if _NOT_SCORE_COLUMN_RE.search(c) or _ROW_NUMBER_COLUMN_RE.fullmatch(c)
+        ]
+        free = [i for i in range(len(cells)) if i not in indicator and i not in aside]
+    else:
+        indicator = [i for i, role in enumerate(measure_roles) if role == "group"]
+        free = [i for i, role in enumerate(measure_roles) if role == "other"]
+    scores = [column for i in free if (column := _score_column(i, cells[i]))]
+    others = [cells[i] for i in free if cells[i] and i not in dict(scores)]
     years = {year for _, year in scores}
-    if len(indicator) != 1 or not scores or others:
+    if len(indicator) != 1 or not scores or (others and measure_roles is None):
         return None
     if len(scores) > 1 and (None in years or len(years) != len(scores)):
         return None
     return indicator[0], tuple(scores)
+
+
+def _score_column(at: int, cell: str) -> tuple[int, int | None] | None:
+    """(at, the year the header names) when a header cell heads scores ("คะแนน", "ผลการประเมิน", "ปี ๒๕๖๖")."""
+    year = _YEAR_COLUMN_RE.fullmatch(cell)
+    if year or (_SCORE_COLUMN_RE.search(cell) and not _INDICATOR_COLUMN_RE.search(cell)):
+        return at, int(year["year"]) if year else None
+    return None
 
 
 def _indicator_score_row(
@@ -533,7 +566,7 @@ def _indicator_score_row(
     "", …) from a total row; the columns of the header, else (cells missing) its first and last cells."""
     if len(cells) == columns.count:
         named, written = cells[columns.indicator], [(cells[at], year) for at, year in columns.scores]
-    elif len(columns.scores) == 1:
+    elif len(columns.scores) == 1 and not columns.shared:
         named, written = cells[0], [(cells[-1], columns.scores[0][1])]
     else:
         return None
@@ -850,7 +883,10 @@ class _MeasureReader:
         roles = tables.header_like(cells)
         if roles is None:
             return False
-        if not tables.is_header(roles):
+        spanned = tables.spanned_roles(self.header[1], cells) if self.after_header and self.header else None
+        if spanned:
+            roles = spanned
+        elif not (tables.is_header(roles) or tables.is_summary_header(roles)):
             # the first row of a two-row header: a merged cell above the status columns of the next row
             below = tables.header_like(following) if following and "title" in roles else None
             if not (below and tables.is_subheader(below)):
@@ -882,6 +918,9 @@ class _MeasureReader:
         )
 
     def _row(self, no: int, row: dict[str, list[str]]) -> None:
+        if tables.is_summary_header(self.roles):  # a summary's count of measures by status
+            self._mark(no, "headers")
+            return
         self._group_cell(row)
         number, sub, title = tables.leading_number(" ".join(map(tables.run_on, row.get("title", []))))
         if number is None:
@@ -890,6 +929,11 @@ class _MeasureReader:
         title = "" if tables.is_blank(title) else _CONTINUED_RE.sub("", title).strip()
         if _TOTAL_RE.match(normalize_text(title)):
             self._mark(no, "headers")
+            return
+        if number is not None and not title and (listed := self._listed_by_number(number)):
+            self.current = listed
+            self._mark(no, "statuses")
+            self._fill(listed.measure, row, no)
             return
         if sub is not None and number is not None:
             number = self._sub_numbered(number, sub)
@@ -959,6 +1003,16 @@ class _MeasureReader:
         same_group = [d for d in found if d.measure.group == self.group]
         other_tables = [d for d in found if d.table != self.table]
         return (same_group or other_tables or [None])[0]
+
+    def _listed_by_number(self, number: int) -> _Draft | None:
+        """The one measure of an earlier table with this group and number, when a later table names
+        it by its number alone ("มาตรการที่ ๓ | อยู่ระหว่างดำเนินการ" in a summary at the end)."""
+        found = [
+            draft
+            for draft in self.drafts
+            if draft.table != self.table and draft.measure.no == number and draft.measure.group == self.group
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _fill(self, measure: Measure, row: dict[str, list[str]], no: int) -> None:
         measure.source_lines = (min(measure.source_lines[0], no), max(measure.source_lines[1], no))

@@ -33,6 +33,7 @@ ROLES = (
     "status_not_started",
     "status_in_progress",
     "status_done",
+    "count",
     "other",
 )
 STATUS_ROLES = {
@@ -74,6 +75,11 @@ _NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับท
 # Status written as words in a status column ("ดำเนินการแล้ว", "Completed"). First match wins:
 # "อยู่ระหว่างดำเนินการ (ยังไม่แล้วเสร็จ)" is in progress, and "ยังไม่แล้วเสร็จ" is not done.
 _CHECK_MARKS = "✓✔√☑✅"
+# A status cell of a form lists every choice with a box and checks the one that applies ("☑ ดำเนินการแล้ว
+# ☐ อยู่ระหว่างดำเนินการ ☐ ยังไม่ดำเนินการ"); Word's check box control draws a checked box as ☒.
+_EMPTY_BOXES = "☐□"
+_CHECKED_BOXES = _CHECK_MARKS + "☒■"
+_CHECKED_CHOICE_RE = re.compile(f"[{_CHECKED_BOXES}](?P<choice>[^{_CHECKED_BOXES}{_EMPTY_BOXES}]*)")
 _STATUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "in_progress",
@@ -157,6 +163,8 @@ def column_role(header_cell: str) -> str:
     words = "".join(strip_tags(header_cell).split()).lower()
     if words.rstrip(".") in _NUMBER_HEADERS or words in _NUMBER_HEADERS:
         return "no"
+    if words.startswith("จำนวน"):  # "จำนวน (มาตรการ)": a summary counting measures names no field of one
+        return "count"
     if words in ("ผล", "ผลงาน"):  # a column headed just "result"
         return "result"
     if len(words) <= _PERIOD_HEADER_MAX and (
@@ -186,6 +194,8 @@ def status_word(cell: str) -> str | None:
     """The status a cell of a status column states in words ("อยู่ระหว่างดำเนินการ" → in_progress) or as a
     percentage of progress (100 done, 0 not started, in progress between)."""
     words = arabic_digits("".join(strip_tags(cell).split()).lower())
+    if any(box in words for box in _EMPTY_BOXES):  # the choices of a form: only the checked one says
+        words = "".join(match["choice"] for match in _CHECKED_CHOICE_RE.finditer(words))
     if not words:
         return None
     if percent := _PERCENT_RE.fullmatch(words):
@@ -226,6 +236,33 @@ def is_subheader(roles: list[str]) -> bool:
     if "title" in roles:
         return False
     return sum(r in STATUS_ROLES for r in roles) >= 2 or {"period_start", "period_end"} <= set(roles)
+
+
+def is_summary_header(roles: list[str]) -> bool:
+    """The header of a table summing up the measures by status ("สถานะการดำเนินการ | จำนวน (มาตรการ) |
+    ร้อยละ"): a status column and a count, no measure column. Its rows are counts, not measures."""
+    return "status" in roles and "count" in roles and "title" not in roles
+
+
+def spanned_roles(header: list[str], cells: list[str]) -> list[str] | None:
+    """Roles of a second header row that names the columns under one merged cell of the header above
+    ("ผลการดำเนินงาน" over "ไตรมาสที่ ๑ (ต.ค. – ธ.ค. ๖๗) | ไตรมาสที่ ๒ …"): each column its own role, else
+    the merged cell's, and a month or quarter under a merged result is a result's column, not a grid's.
+    None unless the row fills every column under the merged cell (two or more) and nothing else."""
+    filled = [i for i, cell in enumerate(cells) if strip_tags(cell)]
+    if len(filled) < 2 or filled != list(range(filled[0], filled[-1] + 1)) or filled[0] >= len(header):
+        return None
+    first, last = filled[0], filled[-1]
+    span_end = next((i for i in range(first + 1, len(header)) if strip_tags(header[i])), None)
+    merged = column_role(header[first])  # "other" for a blank cell: no merged cell starts there
+    if merged == "other" or span_end not in (None, last + 1):
+        return None
+    roles = ["other"] * len(cells)
+    for i in filled:
+        own = column_role(cells[i])
+        grid_of_results = own.startswith(PERIOD_ROLE) and merged == "result"
+        roles[i] = merged if own == "other" or grid_of_results else own
+    return roles
 
 
 def merge_header(roles: list[str], sub_roles: list[str]) -> list[str]:
