@@ -999,6 +999,32 @@ def test_a_period_stated_on_a_title_line_is_the_reports(period_line: str, kind: 
     assert (doc.kind, tuple(str(d) for d in doc.report_period)) == (kind, period)
 
 
+def test_a_stated_period_outside_the_fiscal_year_is_flagged_not_kept() -> None:
+    """OCR that reads ๒๕๖๘ as ๒๕๐๕ must not give a six-month report a period of 62 years."""
+    doc = parse_report_lines(
+        [
+            "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2568",
+            "ระหว่างวันที่ ๑ ต.ค. ๒๕๖๗ ถึง ๓๑ มี.ค. ๒๕๐๕",
+            "เทศบาลตำบลหนองหาร อำเภอสันทราย จังหวัดเชียงใหม่",
+            "ที่\tมาตรการ\tสถานะ",
+            "1\tประกาศเจตจำนงสุจริต\tดำเนินการแล้ว",
+        ],
+        "period.txt",
+    )
+    # the round the title names still gives the period
+    assert (doc.kind, tuple(str(d) for d in doc.report_period)) == (
+        "progress_6_months",
+        ("2024-10-01", "2025-03-31"),
+    )
+    [warning] = [w for w in doc.warnings if w.line == 2]
+    assert warning.message == (
+        "the period stated, 1962-03-31..2024-10-01, is not within fiscal year 2568 (2024-10-01..2025-09-30): ignored"
+    )
+    assert warning.message_th == (
+        "ช่วงเวลาที่ระบุ 1962-03-31..2024-10-01 ไม่อยู่ในปีงบประมาณ 2568 (2024-10-01..2025-09-30): จึงไม่นำมาใช้"
+    )
+
+
 def test_a_form_per_measure_is_read_by_its_labels() -> None:
     doc = parse_report_lines(
         [

@@ -170,7 +170,7 @@ def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
             reason_th="ไม่พบปีงบประมาณ (ประจำปีงบประมาณ พ.ศ. …) ในเอกสาร",
         )
     title_text = " ".join(text for _, text in title)
-    stated = _stated_period(title, fiscal_year)
+    stated, period_warnings = _stated_period(title, fiscal_year)
     kind = _kind(title_text, measures, stated, fiscal_year)
     if kind == "analysis" and any(a.fiscal_year == fiscal_year for a in assessments):
         fiscal_year += 1  # an analysis of year Y's result belongs to the measures of year Y+1
@@ -179,6 +179,7 @@ def parse_report_lines(lines: list[str], file_name: str) -> ReportDocument:
     period = _report_period(stated, fiscal_year, kind)
     warnings = [
         *place_warnings,
+        *period_warnings,
         *reader.warnings,
         *score_warnings,
         *_date_warnings(measures, fiscal_year, period),
@@ -329,17 +330,27 @@ def _kind(title: str, measures: list[Measure], stated: tuple[date, date] | None,
     return "progress"
 
 
-def _stated_period(title: list[tuple[int, str]], fiscal_year: int) -> tuple[date, date] | None:
+def _stated_period(
+    title: list[tuple[int, str]], fiscal_year: int
+) -> tuple[tuple[date, date] | None, list[Warning_]]:
     """The period a report's title states: after "รอบ", "ระหว่างวันที่" or "ตั้งแต่" ("ระหว่างวันที่ ๑ ต.ค. ๖๗
-    ถึง ๓๑ มี.ค. ๖๘")."""
-    for _, text in title:
+    ถึง ๓๑ มี.ค. ๖๘"); one that leaves the fiscal year (a year mistyped, or misread by OCR) is flagged and
+    not kept."""
+    first, last = fiscal_year_bounds(fiscal_year)
+    for no, text in title:
         found = _PERIOD_OPENING_RE.search(text)
         if not found or not mentions_month(text[found.start() :]):
             continue
         start, end = parse_period(text[found.start() :], fiscal_year=fiscal_year)
-        if start and end:
-            return start, end
-    return None
+        if not (start and end):
+            continue
+        if first <= start <= end <= last:
+            return (start, end), []
+        stated, bounds = f"{start}..{end}", f"{first}..{last}"
+        message = f"the period stated, {stated}, is not within fiscal year {fiscal_year} ({bounds}): ignored"
+        thai = f"ช่วงเวลาที่ระบุ {stated} ไม่อยู่ในปีงบประมาณ {fiscal_year} ({bounds}): จึงไม่นำมาใช้"
+        return None, [Warning_(message, no, message_th=thai)]
+    return None, []
 
 
 def _report_period(stated: tuple[date, date] | None, fiscal_year: int, kind: str) -> tuple[date, date] | None:
