@@ -26,6 +26,10 @@ from ita.thai_dates import be_year, fiscal_year_bounds, mentions_month, parse_pe
 
 _TITLE_LINES = 6
 _TITLE_LINE_MAX = 200
+# A memo's fields, which Word memos set out with tabs ("ที่ มค ๘๓๖๐๑/๑๑๒<tab>วันที่ ๒ เมษายน ๒๕๖๘")
+_MEMO_FIELD_RE = re.compile(r"(?:ส่วนราชการ|ที่|วันที่|เรื่อง|เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย)\s+\S")
+# What ends a memo or a plan: its closing, a signature, an approval block ("ผู้เสนอ | (นาย…) | ปลัด…")
+_SIGN_OFF_RE = re.compile(r"\(?ลงชื่อ\)?|จึงเรียนมาเพื่อ|ผู้(?:เสนอ|เห็นชอบ|อนุมัติ|รายงาน|จัดทำ|ตรวจสอบ|รับรอง)(?:\s|$)")
 _YEAR_LOOKBACK_LINES = 3
 # A year on the lines above a score counts only where those lines speak of the ITA result.
 _RESULT_CONTEXT_RE = re.compile(r"ผลการประเมิน|ITA|คะแนน")
@@ -113,6 +117,7 @@ _INSTRUMENT_HEADING_RE = re.compile(r"(?<![A-Za-z])(IIT|EIT|OIT)(?![A-Za-z])")
 _INSTRUMENT_FORM_RE = re.compile(r"แบบ(?:วัด|ตรวจ|สำรวจ)")
 _HEADING_MAX = 200
 _GROUP_CELL_MAX = 60
+_SCORE_IN_BRACKETS_RE = re.compile(r"\s*\((?:คะแนน\s*)?\d{1,3}(?:\.\d+)?\s*(?:คะแนน)?\)$")
 # What every group heading holds: an instrument code, "ประเด็น" or "ตัวชี้วัด".
 _GROUP_WORDS = ("IT", "ประเด็น", "ตัวชี้วัด")
 _INSTRUMENT_HEADING_MAX = 80
@@ -199,7 +204,7 @@ def _title_lines(lines: list[str], texts: list[str]) -> list[tuple[int, str]]:
     """The first short lines before any table: where a document names itself, its agency and year."""
     title: list[tuple[int, str]] = []
     for no, (raw, text) in enumerate(zip(lines, texts, strict=True), 1):
-        if "\t" in raw or len(title) == _TITLE_LINES:
+        if ("\t" in raw and not _MEMO_FIELD_RE.match(text)) or len(title) == _TITLE_LINES:
             break
         if text and len(text) <= _TITLE_LINE_MAX:
             title.append((no, text))
@@ -794,11 +799,18 @@ class _MeasureReader:
         filled = [c for c in cells if tables.strip_tags(c)]
         if not filled:
             return
-        is_row = len(cells) > 1
+        # a paragraph indented with a tab, outside any table, is a paragraph: Word's first-line indent
+        indented = self.roles is None and len(filled) == 1 and not tables.strip_tags(cells[0])
+        is_row = len(cells) > 1 and not indented
         if is_row:
             self.outcomes[no] = "unexplained"  # until one of the branches below says otherwise
         if no in self.score_table:
             self._mark(no, self.score_table[no])
+            return
+        if is_row and _SIGN_OFF_RE.match(_clean(filled[0])):
+            # a memo's closing, a signature or an approval block ends the table above it
+            self.roles, self.current, self.after_header = None, None, False
+            self._mark(no, "headers")
             return
         heading = None
         if len(filled) == 1:
@@ -812,14 +824,21 @@ class _MeasureReader:
             pass
         elif not is_row:
             self.after_header = False
+            text = " ".join(tables.strip_tags(filled[0]).split())
+            if self.roles is not None and self._retold(text):
+                self.roles, self.current = None, None  # the table is over: its measures are told again below
             if self.roles is None:  # no table yet: measures may be written as paragraphs
-                self._prose(no, " ".join(tables.strip_tags(filled[0]).split()))
-        elif no in self.score_lines and (self.roles is None or _indicator_score(raw)):
+                self._prose(no, text)
+        elif no in self.score_lines and (
+            self.roles is None or (_indicator_score(raw) and not self._measure_beside_score(cells))
+        ):
             self._mark(no, "scores")
         elif self._header(cells, following):
             self._mark(no, "headers")
         elif self.roles is None and len(cells) == 2 and self._form_row(no, *cells):
             pass
+        elif self.roles is None and _MEMO_FIELD_RE.match(_clean(filled[0])):
+            self._mark(no, "headers")  # a memo's fields set out in a row ("ที่ มท ๐๘๐๘/๑๒ | วันที่ …")
         elif self.roles is None:
             self._skip(
                 no,
@@ -829,6 +848,22 @@ class _MeasureReader:
         else:
             self.after_header = False
             self._row(no, tables.cells_by_role(cells, self.roles))
+
+    def _measure_beside_score(self, cells: list[str]) -> bool:
+        """A row of a measures table whose group cell names an indicator with last year's score ("ตัวชี้วัดที่ ๕
+        การแก้ไขปัญหาการทุจริต (๘๑.๒๐ คะแนน)") beside a measure: the measure aimed at it (the score is read too)."""
+        row = tables.cells_by_role(cells, self.roles)
+        return any(not tables.is_blank(cell) for cell in row.get("title", [])) and any(
+            _indicator_score(cell) for cell in row.get("group", [])
+        )
+
+    def _retold(self, text: str) -> bool:
+        """A paragraph after a table that opens a measure the table listed ("มาตรการที่ ๑ <its title>"), to tell
+        its result and status in labelled lines below."""
+        opened = _PROSE_MEASURE_RE.fullmatch(text)
+        return bool(opened and opened["title"] and not opened["form"]) and bool(
+            self._listed_before(int(opened["no"]), opened["title"])
+        )
 
     def _prose(self, no: int, text: str) -> None:
         """A measure written as a paragraph: "มาตรการที่ 1 …" opens it, and the labelled lines under it
@@ -970,6 +1005,8 @@ class _MeasureReader:
         text = tables.strip_tags(" ".join(row.get("group", [])))
         if tables.is_blank(text):
             return
+        # the weak indicator with last year's score ("ตัวชี้วัดที่ ๕ … (๘๑.๒๐ คะแนน)"): the score is read as one
+        text = _SCORE_IN_BRACKETS_RE.sub("", _clean(text))
         group = _group_heading(text, indicators=True, in_table=True)
         if group is None and len(text) <= _GROUP_CELL_MAX and not re.search(r"\d", normalize_text(text)):
             group = _clean(text)  # a group named in words ("ด้านการเปิดเผยข้อมูล"), not a target ("ร้อยละ 80")

@@ -58,8 +58,9 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("ดำเนินการแล้ว", "ดำเนินการเสร็จ", "เสร็จสิ้น", "เสร็จเรียบร้อย", "แล้วเสร็จ", "ครบถ้วน", "completed"),
     ),
     ("outcome", ("ผลลัพธ์", "ความสำเร็จ", "เป้าหมาย", "outcome", "kpi", "target")),
-    # the instrument or indicator the measures below aim at, written once per group of rows
-    ("group", ("แบบวัด", "เครื่องมือ", "ตัวชี้วัด", "instrument", "indicator")),
+    # the instrument or indicator the measures below aim at, written once per group of rows; or the weak
+    # point they answer ("ประเด็นที่ต้องแก้ไข/พัฒนา": an indicator and its score, in the NACC's form)
+    ("group", ("แบบวัด", "เครื่องมือ", "ตัวชี้วัด", "instrument", "indicator", "ประเด็นที่ต้อง")),
     ("result", ("ผลการดำเนิน", "ผลดำเนิน", "สรุปผล", "ผลการปฏิบัติ", "result", "progress", "output")),
     ("suggestion", ("เสนอแนะ", "suggestion", "recommendation")),
     ("followup", ("รายงานผล", "การรายงาน", "ติดตาม", "follow", "report", "monitor")),
@@ -71,13 +72,14 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # The same words flat, in the same order: one loop instead of a generator per role (headers are
 # tried on every table row, and the nested search was most of that time).
 _ROLE_KEYS = tuple((key, role) for role, keys in _ROLE_WORDS for key in keys)
+_MEASURE_HEADER = "มาตรการ"
 _NUMBER_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "no", "no.", "#", "item"})
 # Status written as words in a status column ("ดำเนินการแล้ว", "Completed"). First match wins:
 # "อยู่ระหว่างดำเนินการ (ยังไม่แล้วเสร็จ)" is in progress, and "ยังไม่แล้วเสร็จ" is not done.
-_CHECK_MARKS = "✓✔√☑✅"
+_CHECK_MARKS = "✓✔√☑✅●"  # ● as web pages and forms mark a choice (a legend says so)
 # A status cell of a form lists every choice with a box and checks the one that applies ("☑ ดำเนินการแล้ว
 # ☐ อยู่ระหว่างดำเนินการ ☐ ยังไม่ดำเนินการ"); Word's check box control draws a checked box as ☒.
-_EMPTY_BOXES = "☐□"
+_EMPTY_BOXES = "☐□○"
 _CHECKED_BOXES = _CHECK_MARKS + "☒■"
 _CHECKED_CHOICE_RE = re.compile(f"[{_CHECKED_BOXES}](?P<choice>[^{_CHECKED_BOXES}{_EMPTY_BOXES}]*)")
 _STATUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -141,7 +143,7 @@ def is_blank(text: str) -> bool:
 
 
 def is_checked(cell: str) -> bool:
-    """A status cell ticked with ✓ (or ✔ √ ☑, or a lone "/")."""
+    """A status cell ticked with ✓ (or ✔ √ ☑ ●, or a lone "/")."""
     text = strip_tags(cell)
     return any(mark in text for mark in _CHECK_MARKS) or text == "/"
 
@@ -171,6 +173,8 @@ def column_role(header_cell: str) -> str:
         is_month(strip_tags(header_cell)) or _QUARTER_HEADER_RE.fullmatch(arabic_digits(words))
     ):
         return PERIOD_ROLE + " ".join(strip_tags(header_cell).split())
+    if any(part.startswith(_MEASURE_HEADER) for part in words.split("/")[1:]):
+        return "title"  # "ข้อเสนอแนะ/มาตรการ", "ประเด็น/มาตรการ": the column holds the measures
     return next((role for key, role in _ROLE_KEYS if key in words), "other")
 
 
