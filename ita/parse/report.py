@@ -1002,7 +1002,7 @@ class _MeasureReader:
 
     def _group_cell(self, row: dict[str, list[str]]) -> None:
         """A group written in its own column ("แบบวัด": IIT), once for the rows it spans."""
-        text = tables.strip_tags(" ".join(row.get("group", [])))
+        text = tables.strip_tags(" ".join(map(tables.run_on, row.get("group", []))))
         if tables.is_blank(text):
             return
         # the weak indicator with last year's score ("ตัวชี้วัดที่ ๕ … (๘๑.๒๐ คะแนน)"): the score is read as one

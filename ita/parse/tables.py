@@ -60,7 +60,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("outcome", ("ผลลัพธ์", "ความสำเร็จ", "เป้าหมาย", "outcome", "kpi", "target")),
     # the instrument or indicator the measures below aim at, written once per group of rows; or the weak
     # point they answer ("ประเด็นที่ต้องแก้ไข/พัฒนา": an indicator and its score, in the NACC's form)
-    ("group", ("แบบวัด", "เครื่องมือ", "ตัวชี้วัด", "instrument", "indicator", "ประเด็นที่ต้อง")),
+    ("group", ("แบบวัด", "เครื่องมือ", "ตัวชี้วัด", "instrument", "indicator", "ต้องแก้ไข", "ต้องพัฒนา")),
     ("result", ("ผลการดำเนิน", "ผลดำเนิน", "สรุปผล", "ผลการปฏิบัติ", "result", "progress", "output")),
     ("suggestion", ("เสนอแนะ", "suggestion", "recommendation")),
     ("followup", ("รายงานผล", "การรายงาน", "ติดตาม", "follow", "report", "monitor")),
