@@ -60,7 +60,7 @@ def main() -> None:
                     for c in results:
                         if not c.ok:
                             print(f"    {c.field}: expected {c.expected!r}, got {c.got!r}")
-                if suffix == layout.source.suffix:
+                if suffix == layout.written_as:
                     for outcome in link_outcomes(doc, layout.expected):
                         links[layout.batch, outcome] += 1
     for batch in sorted({b for b, _ in fields}):

@@ -1,18 +1,28 @@
 """One document in several formats: text lines as a web page or a Word file, a web page's tables
-(with rowspan and colspan) as a Word file with merged cells, and a CSV as the Excel workbook it was saved
-from, the way agencies publish them."""
+(with rowspan and colspan) as a Word file with merged cells, a CSV as the Excel workbook it was saved
+from, the way agencies publish them; and a Word file whose list numbers Word draws itself, from a source
+that writes each number as a marker (see word_source_as_docx)."""
 
 from __future__ import annotations
 
 import csv
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
 import openpyxl
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph
+
+from ita.thai import arabic_digits
+from tests.fixtures.make_pdfs import blocks
+
+_Write = Callable[[Paragraph, str], None]  # writes a line of the source into a Word paragraph
 
 
 def as_html(lines: list[str]) -> str:
@@ -32,20 +42,39 @@ def as_html(lines: list[str]) -> str:
 
 def as_docx(lines: list[str], path: Path) -> Path:
     """Text lines as a Word file: paragraphs, tables, and a cell's <p> fragments as its paragraphs."""
-    document, rows = docx.Document(), []
-    for line in [*lines, ""]:
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        if rows:
-            width = max(len(r) for r in rows)
-            grid = [[_Span(text) for text in cells] + [_Span("")] * (width - len(cells)) for cells in rows]
-            _add_table(document, grid)
-            rows = []
-        if line.strip():
-            document.add_paragraph(line.replace("**", ""))
+    document = docx.Document()
+    _add_lines(document, lines, _write_text)
     document.save(path)
     return path
+
+
+def word_source_as_docx(source: str, path: Path) -> Path:
+    """A Word file written as its source: text lines as for as_docx, where a paragraph (or a cell's
+    paragraph) opening with a marker in braces ("{๑.} มาตรการ…", "{•} ประกาศ…", a number cell "{๑}") is an
+    item of a list Word numbers itself: the paragraph holds the text after the marker, and Word draws the
+    marker from numbering.xml, as agencies' plans typed in Word number their measures and steps.
+
+    Lines "%list ๑. | ๑.๑ | •" declare a list, each level by the marker its first item shows (its digits
+    Thai or Arabic, or a Thai letter, or none for a bullet); "%style List Bullet | •" one whose numbers a
+    paragraph style draws. A marker belongs to the one declared level of its shape and must show the
+    number Word gives it; a first item ("{๑.}" again) restarts the list, as Word's "restart at 1" does.
+    """
+    lines = source.split("\n")
+    document = docx.Document()
+    lists = _WordLists(document, [line for line in lines if line.startswith("%")])
+    _add_lines(document, [line for line in lines if not line.startswith("%")], lists.write)
+    document.save(path)
+    return path
+
+
+def word_source_lines(source: str) -> list[str]:
+    """What a reader of the Word file sees: its lines with each list marker drawn as text (the form it
+    takes printed to PDF or saved as a web page)."""
+    return [
+        _MARKER_RE.sub(r"\g<open>\g<marker>\g<space>", line)
+        for line in source.split("\n")
+        if not line.startswith("%")
+    ]
 
 
 def html_as_docx(page: str, path: Path) -> Path:
@@ -79,6 +108,135 @@ def csv_as_xlsx(source: Path, path: Path) -> Path:
             sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
     workbook.save(path)
     return path
+
+
+def _add_lines(document, lines: list[str], write: _Write) -> None:
+    for block in blocks(lines):
+        if isinstance(block, str):
+            write(document.add_paragraph(), block)
+            continue
+        width = max(len(r) for r in block)
+        grid = [[_Span(text) for text in cells] + [_Span("")] * (width - len(cells)) for cells in block]
+        _add_table(document, grid, write)
+
+
+def _write_text(paragraph: Paragraph, text: str) -> None:
+    paragraph.text = text
+
+
+# A list marker where a paragraph opens: at a line's start, a cell's, or a cell paragraph's.
+_MARKER_RE = re.compile(r"(?P<open>^|\t|<p>)\{(?P<marker>[^{}]+)\}(?P<space> ?)")
+_PARAGRAPH_MARKER_RE = re.compile(r"\{(?P<marker>[^{}]+)\} ?")
+# The numbers of a marker: digits, or a Thai letter standing alone ("ก.", "(ข)")
+_NUMBER_RUN_RE = re.compile(r"[0-9๐-๙]+|(?<![\u0e01-\u0e4e])[ก-ฮ](?![\u0e01-\u0e4e])")
+_THAI_LETTERS = "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"  # Word's thaiLetters skip ฃ and ฅ
+
+
+@dataclass
+class _WordList:
+    """A declared list: each level's lvlText and numFmt and the marker shape it draws, its counters, and
+    the w:num its items use (a new one after a restart)."""
+
+    abstract_id: int
+    levels: list[tuple[str, str, str]]  # (lvlText, numFmt, shape)
+    style: str | None
+    num_id: int | None = None
+    counters: list[int] = field(default_factory=lambda: [0] * 9)
+
+
+class _WordLists:
+    def __init__(self, document, declarations: list[str]) -> None:
+        self.document = document
+        self.numbering = document.part.numbering_part.element
+        self.lists = [self._declare(line) for line in declarations]
+
+    def _declare(self, line: str) -> _WordList:
+        keyword, _, rest = line.partition(" ")
+        parts = [part.strip() for part in rest.split("|")]
+        style = parts.pop(0) if keyword == "%style" else None
+        levels = [_level(example, level) for level, example in enumerate(parts)]
+        if style:
+            return _WordList(0, levels, style)
+        ids = [int(a.get(qn("w:abstractNumId"))) for a in self.numbering.iterfind(qn("w:abstractNum"))]
+        word_list = _WordList(max(ids, default=-1) + 1, levels, None)
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{word_list.abstract_id}">'
+            '<w:multiLevelType w:val="multilevel"/>'
+            + "".join(
+                f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:lvlText w:val="{html.escape(text)}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="{360 * (n + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
+                for n, (text, fmt, _) in enumerate(levels)
+            )
+            + "</w:abstractNum>"
+        )
+        first_num = self.numbering.find(qn("w:num"))
+        if first_num is None:
+            self.numbering.append(abstract)
+        else:
+            first_num.addprevious(abstract)
+        return word_list
+
+    def write(self, paragraph: Paragraph, text: str) -> None:
+        """The paragraph's text, after its marker (if any) made the paragraph an item of its list."""
+        marked = _PARAGRAPH_MARKER_RE.match(text)
+        if not marked:
+            paragraph.text = text
+            return
+        paragraph.text = text[marked.end() :]
+        word_list, level = self._level_of(marked["marker"])
+        self._count(word_list, level, marked["marker"])
+        if word_list.style:
+            paragraph.style = self.document.styles[word_list.style]
+            return
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = level
+        num_pr.get_or_add_numId().val = word_list.num_id
+
+    def _level_of(self, marker: str) -> tuple[_WordList, int]:
+        shape = _NUMBER_RUN_RE.sub("#", marker)
+        found = [(wl, n) for wl in self.lists for n, (_, _, s) in enumerate(wl.levels) if s == shape]
+        if len(found) != 1:
+            raise ValueError(f"marker {marker!r} fits {len(found)} declared list levels, not one")
+        return found[0]
+
+    def _count(self, word_list: _WordList, level: int, marker: str) -> None:
+        """Advance the list's counters as Word does, checking the marker shows the number Word draws; the
+        list's first item begins its w:num, and a first item again ("{๑.}") begins one restarting at 1."""
+        shown = [_run_value(run) for run in _NUMBER_RUN_RE.findall(marker)]
+        counters = word_list.counters
+        restarts = level == 0 and shown == [1] and counters[0] > 0
+        if word_list.style is None and (word_list.num_id is None or restarts):
+            num = self.numbering.add_num(word_list.abstract_id)
+            if restarts:
+                num.add_lvlOverride(ilvl=0).add_startOverride(1)
+                counters[:] = [0] * len(counters)
+            word_list.num_id = num.numId
+        counters[level] += 1
+        counters[level + 1 :] = [0] * (len(counters) - level - 1)
+        drawn = counters[level - len(shown) + 1 : level + 1]
+        if drawn != shown:
+            raise ValueError(f"marker {marker!r}: Word would draw {drawn}")
+
+
+def _level(example: str, level: int) -> tuple[str, str, str]:
+    """(lvlText, numFmt, shape) of a list level from the marker its first item shows: "๑.๑" at level 1 is
+    "%1.%2" in Thai digits, "(ก)" "(%1)" in Thai letters, "•" a bullet."""
+    runs = list(_NUMBER_RUN_RE.finditer(example))
+    if not runs:
+        return example, "bullet", example
+    first = level - len(runs) + 1
+    text, end = "", 0
+    for n, run in enumerate(runs):
+        text += f"{example[end : run.start()]}%{first + n + 1}"
+        end = run.end()
+    last = runs[-1][0]
+    fmt = "thaiLetters" if last in _THAI_LETTERS else "thaiNumbers" if last[0] in "๐๑๒๓๔๕๖๗๘๙" else "decimal"
+    return text + example[end:], fmt, _NUMBER_RUN_RE.sub("#", example)
+
+
+def _run_value(run: str) -> int:
+    return _THAI_LETTERS.index(run) + 1 if run in _THAI_LETTERS else int(arabic_digits(run))
 
 
 _LINE_BREAK = "\v"  # a <br> in a cell, until it is written as a line break inside a paragraph
@@ -169,7 +327,7 @@ def _grid(rows: list[list[_Span]]) -> list[list[_Span]]:
     return [[c or _Span("") for c in row] + [_Span("")] * (width - len(row)) for row in grid]
 
 
-def _add_table(container, grid: list[list[_Span]]) -> None:
+def _add_table(container, grid: list[list[_Span]], write: _Write = _write_text) -> None:
     """The grid as a table at the end of `container` (the document, or a cell of a layout table)."""
     table = container.add_table(rows=len(grid), cols=len(grid[0]))
     for r, row in enumerate(grid):
@@ -181,17 +339,15 @@ def _add_table(container, grid: list[list[_Span]]) -> None:
                 cell = cell.merge(table.cell(r + span.rows - 1, c + span.cols - 1))
             cell.text = ""
             for before, rows in span.tables:
-                _add_paragraphs(cell, before)
-                _add_table(cell, _grid(rows))
-            _add_paragraphs(cell, span.text)
+                _add_paragraphs(cell, before, write)
+                _add_table(cell, _grid(rows), write)
+            _add_paragraphs(cell, span.text, write)
 
 
-def _add_paragraphs(cell, text: str) -> None:
+def _add_paragraphs(cell, text: str, write: _Write) -> None:
     """The paragraphs at the end of a cell, the first written into the empty one a new cell (or a table
-    added to it) leaves."""
+    added to it) leaves; a numbered paragraph with no text of its own is not empty."""
     for paragraph in [p.strip() for p in re.split(r"</?p>|<ul[^>]*>|\n", text) if p.strip()]:
         paragraph = paragraph.replace(_LINE_BREAK, "\n")  # python-docx writes "\n" as Word's line break
-        if cell.paragraphs[-1].text:
-            cell.add_paragraph(paragraph)
-        else:
-            cell.paragraphs[-1].text = paragraph
+        last = cell.paragraphs[-1]
+        write(cell.add_paragraph() if last.text or last._p.pPr is not None else last, paragraph)

@@ -5,7 +5,9 @@ indicator each measure aims at ("primary", labelled by hand, for the linker's ac
 Every document is parsed in each format it can take: a .txt source also as a web page, a Word file and
 two PDFs (a plain text layer, and Word's legacy Thai glyphs), an .html source also as a Word file with
 the same merged cells and as the two PDFs, a .csv source (a table kept in Excel) also as the workbook,
-its title rows merged across the columns; a .csv or .xlsx goes through the importer's routing
+its title rows merged across the columns, a .docx.txt source (a Word file written as text, its list
+markers drawn by Word's automatic numbering: tests/formats.py) as that Word file, and as the web page and
+PDFs that show its numbers as text; a .csv or .xlsx goes through the importer's routing
 (ita.load.parse_file), which tells a measures table from a score sheet. ``checks`` compares one parse with the
 expected fields, one check per field, so a run can be counted ("52 of 60 fields right") as well as asserted.
 """
@@ -23,7 +25,14 @@ from ita.parse.reader import html_lines
 from ita.parse.report import parse_report
 from ita.records import ReportDocument
 from tests.fixtures import make_pdfs
-from tests.formats import as_docx, as_html, csv_as_xlsx, html_as_docx
+from tests.formats import (
+    as_docx,
+    as_html,
+    csv_as_xlsx,
+    html_as_docx,
+    word_source_as_docx,
+    word_source_lines,
+)
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 # ".pdf" has a plain Unicode text layer, ".word.pdf" the one Word writes for TH SarabunPSK-style fonts
@@ -32,6 +41,7 @@ FORMATS = {
     ".txt": (".txt", ".html", ".docx", ".pdf", ".word.pdf"),
     ".html": (".html", ".docx", ".pdf", ".word.pdf"),
     ".csv": (".csv", ".xlsx"),
+    ".docx.txt": (".docx", ".html", ".pdf", ".word.pdf"),
 }
 _PDF_KINDS = {".pdf": "clean", ".word.pdf": "word", ".scan.pdf": "scan300"}
 _ASSESSMENT_FIELDS = ("fiscal_year", "score", "grade", "rating", "indicators")
@@ -42,6 +52,12 @@ class Layout:
     name: str
     source: Path
     expected: dict[str, Any]
+    kind: str  # the source's suffix, a key of FORMATS
+
+    @property
+    def written_as(self) -> str:
+        """The format the document is written in (a .docx.txt source's is the Word file)."""
+        return FORMATS[self.kind][0]
 
     @property
     def batch(self) -> str:
@@ -53,7 +69,7 @@ class Layout:
     def formats(self) -> tuple[str, ...]:
         """The formats the document is tested in: all its source's, unless it names fewer ("formats":
         a web post's emoji, which the fixtures' PDF fonts cannot draw)."""
-        return tuple(self.expected.get("formats", FORMATS[self.source.suffix]))
+        return tuple(self.expected.get("formats", FORMATS[self.kind]))
 
 
 @dataclass(frozen=True)
@@ -73,33 +89,43 @@ def layouts() -> list[Layout]:
 
 @cache
 def _layout(name: str) -> Layout:
-    [source] = [LAYOUTS / f"{name}{suffix}" for suffix in FORMATS if (LAYOUTS / f"{name}{suffix}").exists()]
-    return Layout(name, source, json.loads((LAYOUTS / f"{name}.json").read_text(encoding="utf-8")))
+    [kind] = [suffix for suffix in FORMATS if (LAYOUTS / f"{name}{suffix}").exists()]
+    expected = json.loads((LAYOUTS / f"{name}.json").read_text(encoding="utf-8"))
+    return Layout(name, LAYOUTS / f"{name}{kind}", expected, kind)
 
 
 def parse_layout(layout: Layout, suffix: str, folder: Path) -> ReportDocument:
     """Parse the layout's document written in the format `suffix` (converted into `folder` if needed)."""
-    if layout.source.suffix == ".csv":
+    if layout.kind == ".csv":
         path = (
             layout.source
             if suffix == ".csv"
             else csv_as_xlsx(layout.source, folder / f"{layout.name}{suffix}")
         )
         return parse_file(path)
-    if suffix == layout.source.suffix:
+    if suffix == layout.kind:
         return parse_report(layout.source)
     path = folder / f"{layout.name}{suffix}"
     text = layout.source.read_text(encoding="utf-8")
-    lines = html_lines(text) if layout.source.suffix == ".html" else text.split("\n")
+    lines = _lines_shown(layout, text)
     if suffix.endswith(".pdf"):
         path.write_bytes(make_pdfs.make(lines, _PDF_KINDS[suffix]))
-    elif layout.source.suffix == ".html":
+    elif layout.kind == ".docx.txt" and suffix == ".docx":
+        word_source_as_docx(text, path)
+    elif layout.kind == ".html":
         html_as_docx(text, path)
     elif suffix == ".html":
         path.write_text(as_html(lines), encoding="utf-8")
     else:
         as_docx(lines, path)
     return parse_report(path)
+
+
+def _lines_shown(layout: Layout, text: str) -> list[str]:
+    """The document's lines as a reader sees them (a Word source's list numbers drawn as text)."""
+    if layout.kind == ".html":
+        return html_lines(text)
+    return word_source_lines(text) if layout.kind == ".docx.txt" else text.split("\n")
 
 
 def checks(doc: ReportDocument, expected: dict[str, Any]) -> list[Check]:

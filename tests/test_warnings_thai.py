@@ -32,7 +32,7 @@ def _untranslated(parsed: ReportDocument | ScoreSheet) -> list[str]:
 
 @pytest.mark.parametrize("layout", layouts(), ids=lambda layout: layout.name)
 def test_every_warning_of_the_layout_zoo_has_thai(layout, tmp_path: Path) -> None:
-    assert _untranslated(parse_layout(layout, layout.source.suffix, tmp_path)) == []
+    assert _untranslated(parse_layout(layout, layout.written_as, tmp_path)) == []
 
 
 @pytest.mark.parametrize("path", sorted(SOURCES), ids=lambda path: path.name)
