@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from ita.errors import ParseError
 from ita.parse.reader import read_lines
@@ -224,3 +227,108 @@ def test_a_line_break_in_a_cell_is_kept_for_the_column_to_read(tmp_path: Path) -
     path = tmp_path / "br.docx"
     document.save(path)
     assert read_lines(path) == ["ส่งเสริมให้บุคลากร<br>ใช้ทรัพย์สิน\t<p>สำนักปลัด</p> <p>กองคลัง</p>"]
+
+
+def _word_list(abstract_id: int, *levels: tuple[str, ...]) -> str:
+    """An abstractNum whose levels are (numFmt, lvlText, any other property), as Word writes them."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f"{''.join(extra)}</w:lvl>"
+        for n, (fmt, text, *extra) in enumerate(levels)
+    )
+    return f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'
+
+
+def _numbered_docx(tmp_path: Path, lists: list[str], nums: list[str], paragraphs: list[tuple]) -> Path:
+    """A Word file whose paragraphs (text, numId, ilvl, style) Word numbers from `lists` and `nums`,
+    after a table whose one cell holds no text, only the first number of list 90."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    for xml in lists:
+        first_num.addprevious(parse_xml(xml))
+    for xml in nums:
+        numbering.append(parse_xml(f"<w:num {nsdecls('w')} {xml}</w:num>"))
+    table = document.add_table(rows=1, cols=1)
+    for text, num_id, ilvl, style in paragraphs:
+        paragraph = document.add_paragraph(text, style=style)
+        if num_id is not None:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = ilvl
+            num_pr.get_or_add_numId().val = num_id
+    cell = table.cell(0, 0).paragraphs[0]  # a number column's cell: the number alone, before the body
+    num_pr = cell._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val, num_pr.get_or_add_numId().val = 0, 90
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    return path
+
+
+def test_word_list_numbers_are_read_as_a_reader_sees_them(tmp_path: Path) -> None:
+    lists = [
+        _word_list(40, ("thaiNumbers", "%1."), ("thaiNumbers", "%1.%2"), ("bullet", "\uf0b7")),
+        _word_list(41, ("decimal", "(%1)")),
+        _word_list(42, ("thaiLetters", "%1.", '<w:suff w:val="nothing"/>')),
+        _word_list(43, ("thaiNumbers", "ตัวชี้วัดที่ %1"), ("thaiNumbers", "%1.%2", "<w:isLgl/>")),
+    ]
+    nums = [
+        'w:numId="90"><w:abstractNumId w:val="40"/>',
+        'w:numId="91"><w:abstractNumId w:val="41"/>',
+        'w:numId="92"><w:abstractNumId w:val="41"/>',  # the same list again: it counts on
+        'w:numId="93"><w:abstractNumId w:val="41"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>',
+        'w:numId="94"><w:abstractNumId w:val="42"/>',
+        'w:numId="95"><w:abstractNumId w:val="43"/>',
+    ]
+    paragraphs = [
+        ("มาตรการเผยแพร่ข้อมูล", 90, 0, None),
+        ("ขั้นตอน", 90, 1, None),
+        ("ตรวจสอบ", 90, 2, None),
+        ("ผู้รับผิดชอบ", 90, 1, None),
+        ("มาตรการป้องกันการทุจริต", 90, 0, None),
+        ("ประกาศ", 90, 1, None),  # a new item above restarts the level below
+        ("ก", 91, 0, None),
+        ("ข", 92, 0, None),
+        ("ค", 93, 0, None),  # "restart at 1"
+        ("แรก", 94, 0, None),
+        ("สอง", 94, 0, None),
+        ("การปฏิบัติหน้าที่", 95, 0, None),
+        ("ย่อย", 95, 1, None),
+        ("จุดแข็ง", None, 0, "List Bullet"),  # numbered by its style
+        ("ไม่มีเลข", 0, 0, "List Bullet"),  # numId 0 takes the style's numbering away
+        ("ข้อความ", None, 0, None),
+    ]
+    assert read_lines(_numbered_docx(tmp_path, lists, nums, paragraphs)) == [
+        "๑.",  # the table comes first in the body, so its cell is the list's first item
+        "๒. มาตรการเผยแพร่ข้อมูล",
+        "๒.๑ ขั้นตอน",
+        "• ตรวจสอบ",
+        "๒.๒ ผู้รับผิดชอบ",
+        "๓. มาตรการป้องกันการทุจริต",
+        "๓.๑ ประกาศ",
+        "(1) ก",
+        "(2) ข",
+        "(1) ค",
+        "ก.แรก",
+        "ข.สอง",
+        "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่",
+        "1.1 ย่อย",
+        "• จุดแข็ง",
+        "ไม่มีเลข",
+        "ข้อความ",
+    ]
+
+
+def test_a_word_file_without_lists_reads_as_before(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("มาตรการ")
+    path = tmp_path / "plain.docx"
+    document.save(path)
+    with zipfile.ZipFile(path) as whole:
+        parts = {name: whole.read(name) for name in whole.namelist() if name != "word/numbering.xml"}
+    parts["word/_rels/document.xml.rels"] = re.sub(
+        rb"<Relationship [^>]*numbering[^>]*/>", b"", parts["word/_rels/document.xml.rels"]
+    )
+    with zipfile.ZipFile(path, "w") as bare:
+        for name, data in parts.items():
+            bare.writestr(name, data)
+    assert read_lines(path) == ["มาตรการ"]

@@ -957,6 +957,33 @@ def test_measures_written_as_paragraphs_are_read_by_their_labels() -> None:
     ]
 
 
+def test_numbered_paragraphs_a_field_follows_are_measures_and_a_label_heads_its_list() -> None:
+    doc = parse_report_lines(
+        [
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘",
+            "เทศบาลตำบลหนองหาร อำเภอสันทราย จังหวัดเชียงใหม่",
+            "๑. ที่มาและความสำคัญ",  # a numbered section no field follows: no measure
+            "สำนักงาน ป.ป.ช. กำหนดให้หน่วยงานจัดทำมาตรการ",
+            "๒. มาตรการเผยแพร่ข้อมูลต่อสาธารณะ",
+            "วิธีการดำเนินการ",
+            "• ตรวจสอบรายการข้อมูล",
+            "๒) ปรับปรุงเว็บไซต์",  # list items under the label, however marked
+            "ผู้รับผิดชอบ สำนักปลัด",
+            "๓. มาตรการป้องกันผลประโยชน์ทับซ้อน",
+            "ผู้รับผิดชอบ",
+            "กองการเจ้าหน้าที่",  # the one line under a label of its own
+            "ประกาศ ณ วันที่ ๒๕ ตุลาคม พ.ศ. ๒๕๖๗",  # neither a list item nor a field: the signature
+        ],
+        "numbered.txt",
+    )
+    read = [(m.no, m.title, m.steps, m.responsible, m.start) for m in doc.measures]
+    assert read == [
+        (2, "มาตรการเผยแพร่ข้อมูลต่อสาธารณะ", ["ตรวจสอบรายการข้อมูล", "ปรับปรุงเว็บไซต์"], ["สำนักปลัด"], None),
+        (3, "มาตรการป้องกันผลประโยชน์ทับซ้อน", [], ["กองการเจ้าหน้าที่"], None),
+    ]
+    assert doc.warnings == []
+
+
 def test_an_instrument_named_in_thai_words_only_is_its_group() -> None:
     doc = parse_report_lines(
         [

@@ -297,15 +297,15 @@ def _district_of(district: str, province: str) -> str | None:
 
 
 def _fiscal_year(title: list[tuple[int, str]], texts: list[str], assessments: list[Assessment]) -> int | None:
-    """The year the measures belong to: the title's "ประจำปีงบประมาณ" (a title line about the ITA
-    result only when no other has one), else the year the body gives the measures, else a title's
-    "พ.ศ." year, else the year after the latest ITA result quoted (an analysis of year Y leads to
-    measures of Y+1)."""
+    """The year the measures belong to: the title's "ประจำปีงบประมาณ", else the year the body gives the
+    measures, else a title line about the ITA result (an analysis titled with the year it assessed may
+    set out next year's measures below), else a title's "พ.ศ." year, else the year after the latest ITA
+    result quoted (an analysis of year Y leads to measures of Y+1)."""
     about_result = [text for _, text in title if _RESULT_CONTEXT_RE.search(text)]
     searches = (
         ([text for _, text in title if text not in about_result], _TITLE_YEAR_RE),
-        (about_result, _TITLE_YEAR_RE),
         (texts, _MEASURES_YEAR_RE),
+        (about_result, _TITLE_YEAR_RE),
         ([text for _, text in title if text not in about_result], _TITLE_BE_YEAR_RE),
         ([text for _, text in title if text not in about_result], _TITLE_SHORT_YEAR_RE),
     )
@@ -777,6 +777,10 @@ class _MeasureReader:
     after_header: bool = False
     header: tuple[list[str], list[str]] | None = None  # the roles and cells of the last header row read
     prose: bool = False  # measures written as paragraphs or forms, not as rows of a measures table
+    # a numbered paragraph ("๑. มาตรการ…": line, number, title) that opens a measure if a field follows it
+    numbered: tuple[int, int, str] | None = None
+    # the field a label on a line of its own names for the lines below it, and whether one was read
+    listing: tuple[str, bool] | None = None
     form_number: int | None = None  # the number a form's heading gives the measure its rows will open
     outcomes: dict[int, str] = field(default_factory=dict)  # line → what became of the table row
 
@@ -866,16 +870,52 @@ class _MeasureReader:
         )
 
     def _prose(self, no: int, text: str) -> None:
-        """A measure written as a paragraph: "มาตรการที่ 1 …" opens it, and the labelled lines under it
-        ("วิธีการดำเนินการ …", "ผู้รับผิดชอบ …", "ผลการดำเนินงาน …") fill it as a table's columns would."""
+        """A measure written as a paragraph: "มาตรการที่ 1 …" opens it, as does a numbered paragraph ("๑.
+        มาตรการ…", "(๑) …") that a field follows; the labelled lines under it ("วิธีการดำเนินการ …",
+        "ผู้รับผิดชอบ …", "ผลการดำเนินงาน …") fill it as a table's columns would, and a label on a line
+        of its own ("วิธีการดำเนินการ") the line below it and the list items ("• …", "๑) …") after that."""
         opened = _PROSE_MEASURE_RE.fullmatch(text)
+        field = None if opened else self._prose_field(text)
         if opened and opened["title"] and not opened["form"]:
-            self.prose = True
+            self.prose, self.numbered, self.listing = True, None, None
             self._open(no, int(opened["no"]), opened["title"])
         elif opened:  # "แบบฟอร์มมาตรการที่ 1": a form follows, its title in a row of its own
             self.form_number = int(opened["no"])
-        elif self.prose and (labelled := _PROSE_FIELD_RE.fullmatch(text)):
-            self._fill_field(no, labelled["label"], labelled["value"])
+        elif self._lists(text, field):
+            role, _ = self.listing
+            self._fill(self.current.measure, {role: [text]}, no)
+            self.listing = (role, True)
+        elif field and (self.prose or self.numbered):
+            if self.numbered:
+                self.prose = True
+                self._open(*self.numbered)
+            role, value = field
+            self.numbered, self.listing = None, None if value else (role, False)
+            if value:
+                self._fill(self.current.measure, {role: [value]}, no)
+        else:
+            numbered = tables.leading_number(text)
+            is_numbered = numbered.number is not None and numbered.sub is None and numbered.text
+            self.numbered = (no, numbered.number, numbered.text) if is_numbered else None
+            self.listing = None
+
+    def _lists(self, text: str, field: tuple[str, str | None] | None) -> bool:
+        """Whether a line is a value of the label above it: the first line under it, or a list item."""
+        if self.listing is None or self.current is None or field is not None:
+            return False
+        return not self.listing[1] or tables.is_list_item(text)
+
+    @staticmethod
+    def _prose_field(text: str) -> tuple[str, str | None] | None:
+        """(the field, its value) a labelled line gives ("ผู้รับผิดชอบ สำนักปลัด"), the value None for
+        a label on a line of its own ("วิธีการดำเนินการ"); None for any other line."""
+        labelled = _PROSE_FIELD_RE.fullmatch(text)
+        if labelled and (role := tables.column_role(labelled["label"])) in _PROSE_ROLES:
+            return role, labelled["value"]
+        label = text.rstrip(" :：")
+        if " " not in label and (role := tables.column_role(label)) in _PROSE_ROLES:
+            return role, None
+        return None
 
     def _labelled_row(self, no: int, text: str) -> bool:
         """A row of one cell across the table under a measure, naming what it holds ("ผลการดำเนินงาน:
@@ -1181,12 +1221,13 @@ def _append_text(existing: str | None, cells: list[str]) -> str | None:
 
 def _status(row: dict[str, list[str]]) -> str | None:
     """The status ticked under a status column, else written as words in a status column, else a
-    result that is a status and nothing more."""
+    result that is a status and nothing more, else a remark that opens with one."""
     for role in ("status_done", "status_in_progress", "status_not_started"):
         if any(tables.is_checked(cell) for cell in row.get(role, [])):
             return tables.STATUS_ROLES[role]
     words = [tables.status_word(cell) for cell in row.get("status", [])]
     words += [tables.status_stated(cell) for cell in row.get("result", [])]
+    words += [tables.status_opening(cell) for cell in row.get("remark", [])]
     return next((status for status in words if status), None)
 
 

@@ -34,6 +34,8 @@ ROLES = (
     "status_in_progress",
     "status_done",
     "count",
+    "remark",
+    "plan_actual",
     "other",
 )
 STATUS_ROLES = {
@@ -45,7 +47,8 @@ STATUS_ROLES = {
 # "สรุปผลการดำเนินการตามมาตรการ" is a result although it names the measure, and "สถานะการดำเนินการ"
 # (a column of status words, or a merged cell above the status columns) is a status.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("status", ("สถานะ", "status", "ความก้าวหน้า")),  # "ร้อยละความก้าวหน้า": progress as a percentage
+    # "ร้อยละความก้าวหน้า", "ร้อยละความสำเร็จ": how far a measure got, as a percentage
+    ("status", ("สถานะ", "status", "ความก้าวหน้า", "ร้อยละความสำเร็จ")),
     ("status_not_started", ("ยังไม่", "ไม่ได้ดำเนิน", "notstarted")),
     ("status_in_progress", ("อยู่ระหว่าง", "กำลังดำเนิน", "บางส่วน", "inprogress", "ongoing")),
     # a period's two ends in columns of their own, under a merged "ระยะเวลา"
@@ -68,6 +71,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("steps", ("ขั้นตอน", "วิธี", "step", "method", "activit", "action", "howto")),
     ("title", ("มาตรการ", "โครงการ", "กิจกรรม", "ประเด็น", "measure", "project", "initiative")),
     ("steps", ("แนวทาง", "approach", "guideline")),
+    ("remark", ("หมายเหตุ", "remark", "note")),
 )
 # The same words flat, in the same order: one loop instead of a generator per role (headers are
 # tried on every table row, and the nested search was most of that time).
@@ -104,6 +108,7 @@ _STATUS_PHRASES = frozenset(
         *("ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ", "notstarted"),
     }
 )
+_PLAN_ACTUAL_RE = re.compile(r"แผน[/\-]?ผล(?:การดำเนินงาน|การดำเนินการ)?")
 _PERCENT_RE = re.compile(r"(?:ร้อยละ)?(?P<value>\d{1,3}(?:\.\d+)?)%?")
 PERIOD_ROLE = "when:"
 _PERIOD_HEADER_MAX = 12  # "ต.ค.67", "กันยายน2568", "ไตรมาสที่4": a header cell naming a month or quarter alone
@@ -169,6 +174,8 @@ def column_role(header_cell: str) -> str:
         return "count"
     if words in ("ผล", "ผลงาน"):  # a column headed just "result"
         return "result"
+    if _PLAN_ACTUAL_RE.fullmatch(words):  # "แผน/ผล": a measure's plan row, then its actual row below
+        return "plan_actual"
     if len(words) <= _PERIOD_HEADER_MAX and (
         is_month(strip_tags(header_cell)) or _QUARTER_HEADER_RE.fullmatch(arabic_digits(words))
     ):
@@ -179,7 +186,10 @@ def column_role(header_cell: str) -> str:
 
 
 def periods_marked(row: dict[str, list[str]]) -> list[str]:
-    """The months or quarters of a grid a row marks (any mark: ✓, /, x, a bar), in the columns' order."""
+    """The months or quarters of a grid a row marks (any mark: ✓, /, x, a bar), in the columns' order;
+    none for a row of what was actually done ("ผล" under "แผน/ผล"), whose marks are no plan."""
+    if any(strip_tags(cell).startswith("ผล") for cell in row.get("plan_actual", [])):
+        return []
     return [
         role.removeprefix(PERIOD_ROLE)
         for role, cells in row.items()
@@ -192,6 +202,14 @@ def status_stated(cell: str) -> str | None:
     words of its own ("อยู่ระหว่างรวบรวมข้อมูล") states none."""
     words = "".join(strip_tags(cell).split()).lower().strip(".()")
     return status_word(words) if words in _STATUS_PHRASES else None
+
+
+def status_opening(cell: str) -> str | None:
+    """The status a remark opens with ("ยังไม่ได้ดำเนินการ เนื่องจากรอจัดสรรงบประมาณ" → not_started); a remark
+    that only mentions one ("คาดว่าแล้วเสร็จ ต.ค. ๖๗") states none."""
+    words = "".join(strip_tags(cell).split()).lower()
+    opening = max((p for p in _STATUS_PHRASES if words.startswith(p)), key=len, default=None)
+    return status_word(opening) if opening else None
 
 
 def status_word(cell: str) -> str | None:
@@ -312,6 +330,12 @@ def leading_number(text: str) -> Numbered:
         return Numbered(None, None, text)
     sub = match.groupdict().get("sub")
     return Numbered(int(match["n"]), int(sub) if sub else None, text[match.end() :].strip())
+
+
+def is_list_item(text: str) -> bool:
+    """Whether a line opens as an item of a list: numbered ("๑.", "(๑)"), lettered ("ก.") or bulleted."""
+    digits = arabic_digits(strip_tags(text))
+    return any(pattern.match(digits) for pattern in (_NUMBER_RE, _LETTER_RE, _BULLET_RE))
 
 
 def split_items(cell: str) -> list[str]:
