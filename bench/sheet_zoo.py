@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,23 +32,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every field parsed wrong")
     args = parser.parse_args()
-    right = total = 0
+    right: Counter[int] = Counter()
+    total: Counter[int] = Counter()
     for zoo_sheet in sheets():
         try:
             sheet = parse_sheet(zoo_sheet.source)
         except ItaError as error:
-            total += field_count(zoo_sheet.expected)
+            total[zoo_sheet.batch] += field_count(zoo_sheet.expected)
             print(f"{zoo_sheet.source.name}: rejected: {error}")
             continue
         results = checks(sheet, zoo_sheet.expected)
         ok = sum(c.ok for c in results)
-        right, total = right + ok, total + len(results)
+        right[zoo_sheet.batch] += ok
+        total[zoo_sheet.batch] += len(results)
         print(f"{zoo_sheet.source.name}: {ok} of {len(results)} fields right")
         if args.misses:
             for c in results:
                 if not c.ok:
                     print(f"    {c.field}: expected {c.expected!r}, got {c.got!r}")
-    print(f"total: {right} of {total} fields right ({right / total:.0%})")
+    for batch in sorted(total):
+        _print_count(f"batch {batch}", right[batch], total[batch])
+    _print_count("total", right.total(), total.total())
+
+
+def _print_count(label: str, right: int, total: int) -> None:
+    print(f"{label}: {right} of {total} fields right ({right / total:.0%})")
 
 
 if __name__ == "__main__":

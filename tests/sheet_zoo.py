@@ -24,6 +24,11 @@ class ZooSheet:
     source: Path
     expected: dict[str, Any]
 
+    @property
+    def batch(self) -> int:
+        """Batches are written one after another, each before the parser met it; the first has no key."""
+        return self.expected.get("batch", 1)
+
 
 def sheets() -> list[ZooSheet]:
     out = []
