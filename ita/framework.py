@@ -49,6 +49,9 @@ class Framework:
     instruments: tuple[Instrument, ...]
     indicators: tuple[Indicator, ...]
     grades: tuple[Grade, ...]
+    # the letters AA–F by score: the grades of a letters year; in a pass-label year, the letters agencies
+    # still quote beside the label ("96.04 (ผ่าน) ระดับ AA")
+    letters: tuple[Grade, ...]
     note: str
 
     @property
@@ -84,6 +87,10 @@ class Framework:
             return band.label
         return self.grades[-1].label
 
+    def letter(self, score: float) -> str | None:
+        """The letter a score earns, or None in a year without letters (the five-index years)."""
+        return next((band.label for band in self.letters if score >= band.min_score), None)
+
     def is_consistent(self, quoted: float, computed: float) -> bool:
         """Whether a quoted overall agrees with the one computed from the indicators, within the tolerance."""
         return abs(quoted - computed) <= self.score_tolerance
@@ -91,6 +98,8 @@ class Framework:
 
 def load(path: Path) -> Framework:
     raw = json.loads(path.read_text(encoding="utf-8"))
+    grades = tuple(Grade(g["label"], g["min_score"], g.get("min_instrument_score")) for g in raw["grades"])
+    quoted = tuple(Grade(g["label"], g["min_score"]) for g in raw.get("letters_quoted", []))
     return Framework(
         fiscal_year=raw["fiscal_year"],
         model=raw["model"],
@@ -104,7 +113,8 @@ def load(path: Path) -> Framework:
         indicators=tuple(
             Indicator(i["no"], i["name_th"], i["name_en"], i["instrument"]) for i in raw["indicators"]
         ),
-        grades=tuple(Grade(g["label"], g["min_score"], g.get("min_instrument_score")) for g in raw["grades"]),
+        grades=grades,
+        letters=grades if raw["grade_scheme"] == "letters" else quoted,
         note=raw.get("note", ""),
     )
 

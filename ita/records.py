@@ -144,6 +144,7 @@ class SheetRow:
     rating: str | None = None
     indicators: dict[str, float] = field(default_factory=dict)
     instruments: dict[str, float] = field(default_factory=dict)
+    worksheet: str | None = None  # in a workbook of several worksheets, the one `line` counts rows of
 
 
 @dataclass

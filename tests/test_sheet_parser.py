@@ -344,6 +344,94 @@ def test_unrecognised_columns_are_reported():
     ]
 
 
+def test_rank_columns_are_ranks_whatever_they_rank():
+    rows = [["ITA 2564"], ["ที่", "หน่วยงาน", "IIT", "ลำดับ IIT", "ITA", "อันดับ (ITA)", "Rank"]]
+    rows += [["1", "อบต.ขนงพระ", "90", "3", "88", "3", "3="], ["2", "อบต.จันทึก", "90", "3", "88", "3", "3="]]
+    sheet = parse_sheet_rows(rows, "x")
+    assert [(r.instruments, r.score) for r in sheet.rows] == [({"IIT": 90.0}, 88.0)] * 2
+    assert sheet.warnings == []
+
+
+def test_respondent_counts_are_no_scores():
+    rows = [["ITA 2567"], ["หน่วยงาน", "ผู้ตอบ IIT (คน)", "จำนวนผู้ตอบ EIT", "OIT (ราย)", "IIT", "คะแนน"]]
+    rows.append(["อบต.ขนงพระ", "312", "1,254", "43", "95.2", "91"])
+    sheet = parse_sheet_rows(rows, "x")
+    assert [(r.instruments, r.score) for r in sheet.rows] == [({"IIT": 95.2}, 91.0)]
+    assert [w.message for w in sheet.warnings] == [
+        "columns not recognised, ignored: 'ผู้ตอบ IIT (คน)', 'จำนวนผู้ตอบ EIT', 'OIT (ราย)'"
+    ]
+
+
+@pytest.mark.parametrize("written", ["95.2%", "95.20 %", "๙๕.๒๐%", 95.2])
+def test_a_score_may_carry_a_percent_sign(written):
+    rows = [["ITA 2567"], ["หน่วยงาน", "คะแนน ITA (%)"], ["อบต.ขนงพระ", written]]
+    assert parse_sheet_rows(rows, "x").rows[0].score == 95.2
+
+
+def test_indicators_numbered_under_their_instruments_in_a_second_header_row():
+    groups = ["หน่วยงาน", "IIT", "", "", "", "", "EIT", "", "", "OIT", "", "คะแนนรวม"]
+    rows = [
+        ["ITA 2564"],
+        groups,
+        ["", *map(str, range(1, 11)), ""],
+        ["อบต.ขนงพระ", *INDICATORS_2564, "75.12"],
+    ]
+    sheet = parse_sheet_rows(rows, "x")
+    assert [(r.line, r.indicators, r.instruments) for r in sheet.rows] == [
+        (4, {str(n): float(v) for n, v in enumerate(INDICATORS_2564, start=1)}, {})
+    ]
+    assert sheet.warnings == []
+
+
+def test_numbers_under_an_instrument_that_has_no_such_indicators_are_no_header():
+    """EIT's parts numbered 1 and 2 are not indicators 1 and 2 (EIT has 6–8): the row is data without an agency."""
+    rows = [
+        ["ITA 2566"],
+        ["หน่วยงาน", "EIT", "", "คะแนน"],
+        ["", "1", "2", ""],
+        ["อบต.ขนงพระ", "90", "91", "92"],
+    ]
+    with pytest.raises(RejectedError) as error:
+        parse_sheet_rows(rows, "x")
+    assert (error.value.line, error.value.reason) == (3, "no agency name")
+
+
+def test_a_title_over_several_years_leaves_the_year_to_its_column():
+    rows = [
+        ["ผลการประเมิน ITA ปีงบประมาณ 2565 – 2567"],
+        ["หน่วยงาน", "ปี", "คะแนน"],
+        ["อบต.ขนงพระ", "2566", "90"],
+    ]
+    assert parse_sheet_rows(rows, "x").rows[0].fiscal_year == 2566
+
+
+@pytest.mark.parametrize(
+    ("year", "score", "written", "message"),
+    [
+        ("2566", "84.62", "ผ่าน", "rated ผ่าน with 84.62, below the pass mark 85"),
+        ("2566", "85", "ไม่ผ่าน", "rated ไม่ผ่าน with 85, at or above the pass mark 85"),
+        ("2566", "85", "ผ่าน", None),
+        (
+            "2566",
+            "86",
+            "ผ่านดีเยี่ยม",
+            None,
+        ),  # its instrument condition is unverified: held to the pass mark only
+        ("2567", "91.2", "ผ่าน (AA)", "graded AA with 91.2, which is A"),
+        ("2564", "84.99", "A", "graded A with 84.99, which is B"),
+        ("2564", "85", "A", None),
+        ("2564", "84", "ผ่าน", None),  # no pass labels in 2564
+        ("2561", "84", "สูงมาก", None),  # the five-index years' levels
+    ],
+)
+def test_a_label_or_letter_the_score_contradicts_is_warned(year, score, written, message):
+    rows = [["agency", "year", "score", "grade"], ["อบต.ขนงพระ", year, score, written]]
+    sheet = parse_sheet_rows(rows, "x")
+    expected = [f"องค์การบริหารส่วนตำบลขนงพระ ITA {year}: {message}"] if message else []
+    assert [w.message for w in sheet.warnings] == expected
+    assert [w.line for w in sheet.warnings] == [2] * len(expected)
+
+
 def test_a_summary_label_in_another_column_skips_its_row():
     rows = ranking(["1", "อบต.ขนงพระ", "", "", "90", ""], ["ค่าเฉลี่ย", "", "", "", "90", ""])
     rows.append(["รวม 2 หน่วยงาน", "", "", "", "", ""])
@@ -447,6 +535,11 @@ def test_same_agency_in_two_years_is_not_a_duplicate():
             [["ITA 2565 เทียบกับ ITA 2566"], ["หน่วยงาน", "คะแนน"], ["อบต.ขนงพระ", "90"]],
             1,
             "the title names several fiscal years (2565, 2566): add a ปีงบประมาณ column",
+        ),
+        (
+            [["ITA ปีงบประมาณ 2565-2567"], ["หน่วยงาน", "คะแนน"], ["อบต.ขนงพระ", "90"]],
+            1,
+            "the title names several fiscal years (2565, 2567): add a ปีงบประมาณ column",
         ),
         (
             [["หน่วยงาน", "ปี", "คะแนน"], ["อบต.ขนงพระ", "2601", "90"]],
@@ -582,17 +675,72 @@ def test_xlsx_formula_without_saved_result_names_the_cell(tmp_path):
     )
 
 
-def test_xlsx_reads_the_first_sheet_with_a_header(tmp_path):
+def workbook(path: Path, worksheets: dict[str, list[list]]) -> Path:
     wb = openpyxl.Workbook()
-    wb.active.title = "สรุป"
-    wb.active["A1"] = "สรุปผล"
-    data = wb.create_sheet("คะแนน")
-    data.append(["agency", "fiscal_year", "overall", "grade"])
-    data.append(["องค์การบริหารส่วนจังหวัดนครราชสีมา", 2565, 91.5, "A"])
-    wb.save(tmp_path / "two.xlsm")
-    sheet = parse_sheet(tmp_path / "two.xlsm")
-    assert [(r.agency.type, r.fiscal_year, r.score) for r in sheet.rows] == [("pao", 2565, 91.5)]
-    assert sheet.warnings[0].message == "read worksheet 'คะแนน' of 2"
+    wb.remove(wb.active)
+    for title, rows in worksheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_xlsx_reads_every_worksheet_with_a_score_table(tmp_path):
+    """A cover titled with the province and years, one worksheet per year named by its year, an empty one."""
+    path = workbook(
+        tmp_path / "years.xlsm",
+        {
+            "สรุป": [["สรุปผล ITA จังหวัดนครพนม ปีงบประมาณ 2565 - 2566"], ["ปี", "คะแนนเฉลี่ย"], [2565, 91.5]],
+            "2565": [["หน่วยงาน", "คะแนน"], ["อบต.นาทราย", 91.5]],
+            "ว่าง": [],
+            "ปี 2566": [["หน่วยงาน", "คะแนน"], ["อบต.นาทราย", 93.0], ["ค่าเฉลี่ย", 93.0]],
+        },
+    )
+    sheet = parse_sheet(path)
+    assert [(r.worksheet, r.line, r.fiscal_year, r.agency.province, r.score) for r in sheet.rows] == [
+        ("2565", 2, 2565, "นครพนม", 91.5),
+        ("ปี 2566", 2, 2566, "นครพนม", 93.0),
+    ]
+    assert [(w.line, w.message, w.message_th) for w in sheet.warnings] == [
+        (None, "worksheet 'สรุป' holds no score table: not read", "แผ่นงาน 'สรุป' ไม่มีตารางคะแนน: ไม่ได้อ่าน"),
+        (3, "worksheet 'ปี 2566': summary row 'ค่าเฉลี่ย' skipped", "แผ่นงาน 'ปี 2566': ข้ามแถวสรุป 'ค่าเฉลี่ย'"),
+    ]
+
+
+def test_a_worksheet_named_after_its_province_places_its_rows(tmp_path):
+    path = workbook(tmp_path / "one.xlsx", {"นครพนม": [["หน่วยงาน", "คะแนน ITA 2566"], ["อบต.นาทราย", 90]]})
+    sheet = parse_sheet(path)
+    assert [(r.worksheet, r.agency.province, r.agency.province_inferred) for r in sheet.rows] == [
+        (None, "นครพนม", False)
+    ]
+    assert sheet.warnings == []
+
+
+def test_a_workbook_says_which_worksheet_repeats_or_rejects(tmp_path):
+    header = ["หน่วยงาน", "ปี", "คะแนน"]
+    same = {
+        "ก": [header, ["อบต.ขนงพระ", 2566, 90]],
+        "ข": [header, ["อบต.จันทึก", 2566, 91], ["อบต.ขนงพระ", 2566, 90]],
+    }
+    sheet = parse_sheet(workbook(tmp_path / "same.xlsx", same))
+    assert [(r.worksheet, r.line) for r in sheet.rows] == [("ก", 2), ("ข", 2)]
+    assert [(w.line, w.message) for w in sheet.warnings] == [
+        (3, "worksheet 'ข': repeats line 2 of worksheet 'ก' (องค์การบริหารส่วนตำบลขนงพระ 2566): kept once")
+    ]
+    different = {"ก": same["ก"], "ข": [header, ["อบต.ขนงพระ", 2566, 91]]}
+    with pytest.raises(RejectedError) as error:
+        parse_sheet(workbook(tmp_path / "different.xlsx", different))
+    assert (error.value.line, error.value.reason) == (
+        2,
+        "worksheet 'ข': line 2 of worksheet 'ก' and line 2 of worksheet 'ข' give different results for "
+        "องค์การบริหารส่วนตำบลขนงพระ 2566",
+    )
+    bad = {"ก": same["ก"], "ข": [header, ["อบต.จันทึก", 2566, "abc"]]}
+    with pytest.raises(RejectedError) as error:
+        parse_sheet(workbook(tmp_path / "bad.xlsx", bad))
+    assert (error.value.line, error.value.reason) == (2, "worksheet 'ข': score 'abc' is not a number")
+    assert error.value.reason_th == "แผ่นงาน 'ข': คะแนนรวม 'abc' ไม่ใช่ตัวเลข"
 
 
 # --- robustness ----------------------------------------------------------------------------------

@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from ita import framework, geography
 from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
-from ita.errors import ParseError, RejectedError, check_year, score_outside
+from ita.errors import ITA_YEARS, ParseError, RejectedError, check_year, score_outside
 from ita.parse.reader import open_workbook, read_csv
 from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
 from ita.thai import normalize_text
@@ -109,13 +109,20 @@ _GRADE = re.compile(r"(?<![A-Z])(AA|[A-F])(?![A-Z])")
 _SUMMARY_ROWS = ("รวม", "เฉลี่ย", "ค่าเฉลี่ย", "คะแนนเฉลี่ย", "total", "average", "mean")
 _BLANK_NUMBERS = ("", "-", "–", "—", "n/a", "na")
 _DISTRICT_PREFIXES = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต")
+# Checked before instruments: "ลำดับ IIT" ranks the IIT scores beside it and is none of them.
+_RANK_PREFIXES = ("ลำดับ", "อันดับ", "rank")
+# A count of respondents names its instrument too ("ผู้ตอบ IIT (คน)": 1,254 people) but is no score.
+_COUNT_WORDS = ("จำนวน", "ผู้ตอบ", "กลุ่มตัวอย่าง", "respondent", "sample")
+_COUNT_UNITS = ("คน", "ราย")
 _PROVINCE_PREFIXES = ("จังหวัด", "จ.")
 
 _NUMBERED_INDICATOR = re.compile(r"^(?:ตัวชี้วัดที่|ตัวชี้วัด|indicator|ind|i)(\d{1,2})(?![\d.])")
 _INSTRUMENT_TOKEN = re.compile(r"(?<![a-z])(iit|eit|oit)(?![a-z])")
 _HEADER_YEAR = re.compile(r"(?:ปีงบประมาณ|ปี)?(?:พศ)?\d{4}$")
+# A range ("ปีงบประมาณ พ.ศ. 2565 – 2567") names both its years: it is no one year's title.
 _TITLE_YEAR = re.compile(
-    r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.|fiscal\s*year|year|fy|ita)\s*(?:พ\.\s?ศ\.)?\s*(\d{4})(?!\d)", re.IGNORECASE
+    r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.|fiscal\s*year|year|fy|ita)\s*(?:พ\.\s?ศ\.)?\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?(?!\d)",
+    re.IGNORECASE,
 )
 _TITLE_SHORT_YEAR = re.compile(r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.)\s*(?:พ\.\s?ศ\.)?\s*(\d{2})(?![\d.])")
 _TITLE_PROVINCE = re.compile(r"(?:จังหวัด|จ\.)\s*([^\s\d(),]+)")
@@ -127,6 +134,9 @@ _RESULT_ROLES = frozenset(
     {"score", "grade_or_rating", "iit", "eit", "oit"} | {f"indicator_{n}" for n in range(1, 11)}
 )
 _SCORE_ROLES = _RESULT_ROLES - {"grade_or_rating"}
+# what a second header row may name under the header's groups (IIT merged over its indicators' columns)
+_SUB_HEADER_ROLES = _SCORE_ROLES - {"score"}
+_REPEATABLE_ROLES = frozenset({"grade_or_rating", "rank"})
 _DATA_ROLES = _RESULT_ROLES | {"type", "district", "province", "fiscal_year"}
 
 
@@ -157,31 +167,52 @@ def is_sheet(rows: Sequence[Sequence[Cell]]) -> bool:
 
 def parse_sheet_rows(rows: Sequence[Sequence[Cell]], file_name: str, first_line: int = 1) -> ScoreSheet:
     """Parse rows already read from a file; the first row is line `first_line` in messages."""
+    sheet = _read_table(rows, file_name, first_line)
+    return ScoreSheet(file_name, _drop_duplicates(sheet, sheet.rows), sheet.warnings)
+
+
+@dataclass(frozen=True)
+class _Outside:
+    """What a workbook says of one worksheet outside its rows: the worksheet's name ("2566", "ขอนแก่น") and
+    the rows of the worksheets that hold no score table (a cover titled with the province)."""
+
+    name: str = ""
+    cover: Sequence[Sequence[Cell]] = ()
+
+
+def _read_table(
+    rows: Sequence[Sequence[Cell]], file_name: str, first_line: int = 1, outside: _Outside = _Outside()
+) -> _Sheet:
+    """One table's agency rows, duplicates not yet dropped (a workbook drops them across its worksheets)."""
     if all(_is_blank(row) for row in rows):
         raise RejectedError(file_name, "empty file: no rows", reason_th="ไฟล์ว่างเปล่า: ไม่มีข้อมูลสักแถว")
     header = _find_header(rows)
     if header is None:
         raise _no_columns(rows, file_name, first_line)
     sheet = _Sheet(file_name, first_line)
-    sheet.columns = _map_columns(sheet, rows[header], first_line + header)
-    sheet.title_year = _title_year(sheet, rows[: header + 1])
-    sheet.title_province = _title_province(rows[:header])
+    year_column = any(_role_of(cell) == "fiscal_year" for cell in rows[header])
+    own_year = _title_year(sheet, rows[: header + 1], year_column)
+    sheet.title_year = own_year if own_year is not None else _outside_year(outside)
+    sheet.title_province = _title_province(rows[:header]) or _outside_province(outside)
+    below = rows[header + 1] if header + 1 < len(rows) else []
+    two_rows = _map_header(sheet, rows[header], below, first_line + header)
     if sheet.title_year is None and "fiscal_year" not in sheet.columns:
         raise RejectedError(
             file_name,
             "no fiscal year: add a ปีงบประมาณ column or a title row",
             reason_th="ไม่พบปีงบประมาณ: โปรดเพิ่มคอลัมน์ ปีงบประมาณ หรือระบุปีในแถวชื่อเรื่องเหนือตาราง",
         )
-    parsed = (_parse_row(sheet, row, first_line + header + 1 + i) for i, row in enumerate(rows[header + 1 :]))
-    result = _drop_duplicates(sheet, [row for row in parsed if row is not None])
-    if not result:
+    first_row = header + (2 if two_rows else 1)
+    parsed = (_parse_row(sheet, row, first_line + first_row + i) for i, row in enumerate(rows[first_row:]))
+    sheet.rows = [row for row in parsed if row is not None]
+    if not sheet.rows:
         raise RejectedError(
             file_name,
             "no agency rows below the header",
             first_line + header,
             reason_th="ไม่พบแถวข้อมูลหน่วยงานใต้หัวตาราง",
         )
-    return ScoreSheet(file_name, result, sheet.warnings)
+    return sheet
 
 
 @dataclass
@@ -194,6 +225,7 @@ class _Sheet:
     title_year: int | None = None
     title_province: str | None = None  # "ผลการประเมิน ITA … จังหวัดนครพนม": where its agencies are
     warnings: list[Warning_] = field(default_factory=list)
+    rows: list[SheetRow] = field(default_factory=list)
 
     def value(self, row: Sequence[Cell], role: str) -> Cell:
         values = self.values(row, role)
@@ -217,17 +249,63 @@ def _parse_csv(path: Path) -> ScoreSheet:
 
 
 def _parse_xlsx(path: Path) -> ScoreSheet:
+    """Every worksheet that heads a score table (one per year, say), as one sheet. A worksheet holding none
+    (a cover, a table of counts) is named in a warning; its title may give the others their province."""
     workbook = open_workbook(path, data_only=True)
     tables = [(ws.title, _worksheet_rows(ws)) for ws in workbook.worksheets]
     if not tables:
         raise ParseError(path.name, "the workbook has no worksheets", reason_th="ไฟล์ Excel นี้ไม่มีแผ่นงาน")
-    title, rows = next(((t, r) for t, r in tables if _find_header(r) is not None), tables[0])
-    _check_formulas(path, title, rows)
-    sheet = parse_sheet_rows(rows, path.name)
-    if len(tables) > 1:
-        thai = f"อ่านแผ่นงาน '{title}' จากทั้งหมด {len(tables)} แผ่น"
-        sheet.warnings.insert(0, Warning_(f"read worksheet '{title}' of {len(tables)}", message_th=thai))
+    headed = {title: _find_header(rows) is not None for title, rows in tables}
+    scored = [(title, rows) for title, rows in tables if headed[title]]
+    if not scored:  # rejected, naming the columns it found
+        return parse_sheet_rows(tables[0][1], path.name)
+    book = _Sheet(path.name, 1)
+    others = [(title, rows) for title, rows in tables if not headed[title]]
+    for title, rows in others:
+        if not all(_is_blank(row) for row in rows):
+            book.warn(
+                None,
+                f"worksheet '{title}' holds no score table: not read",
+                f"แผ่นงาน '{title}' ไม่มีตารางคะแนน: ไม่ได้อ่าน",
+            )
+    cover = [row for _, rows in others for row in rows]
+    formulas = open_workbook(path, data_only=False)
+    for title, rows in scored:
+        _check_formulas(path.name, formulas[title], rows)
+        sheet = _read_worksheet(path.name, title, rows, cover, named=len(tables) > 1)
+        book.rows += sheet.rows
+        book.warnings += sheet.warnings
+    return ScoreSheet(path.name, _drop_duplicates(book, book.rows), book.warnings)
+
+
+def _read_worksheet(
+    file_name: str, title: str, rows: list[list[Cell]], cover: list[list[Cell]], *, named: bool
+) -> _Sheet:
+    """One worksheet's table. In a workbook of several worksheets, each of which counts its lines from 1,
+    its rows, warnings and rejection say which worksheet they are in."""
+    try:
+        sheet = _read_table(rows, file_name, outside=_Outside(title, cover))
+    except RejectedError as error:
+        if not named:
+            raise
+        reason, thai = _in_worksheet(title, error.reason, error.reason_th or error.reason)
+        raise RejectedError(file_name, reason, error.line, reason_th=thai) from error
+    if named:
+        sheet.rows = [replace(row, worksheet=title) for row in sheet.rows]
+        sheet.warnings = [_warning_in_worksheet(title, warning) for warning in sheet.warnings]
     return sheet
+
+
+def _warning_in_worksheet(title: str, warning: Warning_) -> Warning_:
+    message, thai = _in_worksheet(title, warning.message, warning.message_th or warning.message)
+    return Warning_(message, warning.line, message_th=thai)
+
+
+def _in_worksheet(title: str | None, english: str, thai: str) -> tuple[str, str]:
+    """A message about a row of a worksheet, in English and Thai, saying which worksheet (if `title`)."""
+    if title is None:
+        return english, thai
+    return f"worksheet '{title}': {english}", f"แผ่นงาน '{title}': {thai}"
 
 
 def _worksheet_rows(ws: Worksheet) -> list[list[Cell]]:
@@ -248,9 +326,9 @@ def _cell_value(value: object) -> Cell:
     return str(value)
 
 
-def _check_formulas(path: Path, title: str, rows: list[list[Cell]]) -> None:
+def _check_formulas(file_name: str, formulas: Worksheet, rows: list[list[Cell]]) -> None:
     """openpyxl cannot compute formulas: a formula whose result the file did not save cannot be read."""
-    for row in open_workbook(path, data_only=False)[title].iter_rows():
+    for row in formulas.iter_rows():
         for cell in row:
             if cell.data_type == "f" and rows[cell.row - 1][cell.column - 1] is None:
                 reason = (
@@ -261,7 +339,7 @@ def _check_formulas(path: Path, title: str, rows: list[list[Cell]]) -> None:
                     f"ช่อง {cell.coordinate} มีสูตรที่ไม่ได้บันทึกผลลัพธ์ไว้: "
                     "โปรดเปิดไฟล์ใน Excel หรือ LibreOffice แล้วบันทึกอีกครั้ง"
                 )
-                raise ParseError(path.name, reason, cell.row, reason_th=thai)
+                raise ParseError(file_name, reason, cell.row, reason_th=thai)
 
 
 # --- the header ----------------------------------------------------------------------------------
@@ -280,13 +358,18 @@ def _is_blank(row: Sequence[Cell]) -> bool:
 
 
 def _header_key(cell: Cell) -> str:
+    """The header cell without case, spaces, dots, brackets or a unit of "%" ("คะแนน ITA (%)")."""
     text = re.sub(r"\.(?!\d)", "", _text(cell).lower())
-    return re.sub(r"[\s_\-:()\[\]*]", "", text)
+    return re.sub(r"[\s_\-:()\[\]*%]", "", text)
 
 
 def _role_of(cell: Cell) -> str | None:
     """The column role a header cell names, or None. A trailing year ("คะแนน ITA 2566") is ignored here."""
     key = _header_key(cell)
+    if key.startswith(_RANK_PREFIXES):
+        return "rank"
+    if key.endswith(_COUNT_UNITS) or any(word in key for word in _COUNT_WORDS):
+        return None
     if match := _NUMBERED_INDICATOR.match(key):
         return f"indicator_{int(match[1])}" if 1 <= int(match[1]) <= 10 else None
     for code, names in INSTRUMENT_NAMES.items():
@@ -330,14 +413,47 @@ def _recognised(row: Sequence[Cell]) -> int:
     return len({_role_of(cell) for cell in row} - {None})
 
 
-def _map_columns(sheet: _Sheet, header: Sequence[Cell], line: int) -> dict[str, list[int]]:
+def _map_header(sheet: _Sheet, header: Sequence[Cell], below: Sequence[Cell], line: int) -> bool:
+    """The sheet's columns by its header row and, under the header's groups, the row below it; whether that
+    row is part of the header."""
+    named_below = _named_below(header, below, sheet.title_year)
+    names = [below[i] if i in named_below else cell for i, cell in enumerate(header)]
+    roles = [named_below.get(i, _role_of(cell)) for i, cell in enumerate(header)]
+    sheet.columns = _map_columns(sheet, names, roles, line)
+    return bool(named_below)
+
+
+def _named_below(header: Sequence[Cell], below: Sequence[Cell], year: int | None) -> dict[int, str]:
+    """The roles a second header row gives columns under the header's groups: an indicator or instrument by
+    name, or a bare number under an instrument spanning several columns (IIT merged over five, the row
+    below numbering them 1–5). Empty unless every cell of the row is a header's: no agency, no data."""
+    ten = framework.for_measures(year)  # the ten-indicator framework in force: which instrument has which
+    instrument_of = {str(indicator.no): indicator.instrument.lower() for indicator in ten.indicators}
+    named: dict[int, str] = {}
+    group = None
+    for i, cell in enumerate(below):
+        above = header[i] if i < len(header) else None
+        spans = not _text(above) or (i + 1 < len(header) and not _text(header[i + 1]))
+        group = _role_of(above) if _text(above) else group
+        role = _role_of(cell)
+        if role in _SUB_HEADER_ROLES:
+            named[i] = role
+        elif spans and group is not None and instrument_of.get(_text(cell)) == group:
+            named[i] = f"indicator_{_text(cell)}"
+        elif _text(cell) and role is None:
+            return {}
+    return named
+
+
+def _map_columns(
+    sheet: _Sheet, header: Sequence[Cell], roles: Sequence[str | None], line: int
+) -> dict[str, list[int]]:
     columns: dict[str, list[int]] = {}
     ignored = []
-    for i, cell in enumerate(header):
-        role = _role_of(cell)
+    for i, (cell, role) in enumerate(zip(header, roles, strict=True)):
         if role is None and _text(cell):
             ignored.append(f"'{_text(cell)}'")
-        elif role in columns and role != "grade_or_rating":
+        elif role in columns and role not in _REPEATABLE_ROLES:
             sheet.warn(
                 line,
                 f"column {i + 1} '{_text(cell)}' repeats the {role} column: ignored",
@@ -351,22 +467,51 @@ def _map_columns(sheet: _Sheet, header: Sequence[Cell], line: int) -> dict[str, 
     return columns
 
 
-def _title_year(sheet: _Sheet, rows: Sequence[Sequence[Cell]]) -> int | None:
-    """The one fiscal year that title rows (or header cells such as "คะแนน 2566") state, if any."""
+def _title_year(sheet: _Sheet, rows: Sequence[Sequence[Cell]], year_column: bool) -> int | None:
+    """The one fiscal year that title rows (or header cells such as "คะแนน 2566") state, if any. Several
+    need a year column."""
     found: dict[int, int] = {}
     for i, row in enumerate(rows):
         line = sheet.first_line + i
         for text in map(_text, row):
-            for year in _TITLE_YEAR.findall(text) + _TITLE_SHORT_YEAR.findall(text):
+            for year in _years_in(text):
                 found.setdefault(_fiscal_year(sheet, year, line), line)
-    if len(found) > 1:
+    if len(found) > 1 and not year_column:
         listed = ", ".join(map(str, sorted(found)))
         sheet.reject(
             max(found.values()),
             f"the title names several fiscal years ({listed}): add a ปีงบประมาณ column",
             reason_th=f"ชื่อเรื่องระบุปีงบประมาณหลายปี ({listed}): โปรดเพิ่มคอลัมน์ ปีงบประมาณ",
         )
-    return next(iter(found), None)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _years_in(text: str) -> list[str]:
+    """The years a title states as written: "ปีงบประมาณ 2566", "พ.ศ. ๒๕๖๖", "ปี 66", both ends of a range."""
+    stated = [year for years in _TITLE_YEAR.findall(text) for year in years if year]
+    return stated + _TITLE_SHORT_YEAR.findall(text)
+
+
+def _outside_year(outside: _Outside) -> int | None:
+    """The one year a worksheet's name states ("2566", "ปี 2566"), else the one its workbook's cover states;
+    a cover over several years ("2565 – 2567") states none of them for any one worksheet. A year no ITA
+    result can have (a typo such as 2601) says nothing of the rows."""
+    name = _text(outside.name)
+    named = [name] if re.fullmatch(r"\d{4}", name) else _years_in(name)
+    covered = [year for row in outside.cover for text in map(_text, row) for year in _years_in(text)]
+    first, last = ITA_YEARS
+    for written in (named, covered):
+        years = {year for year in map(be_year, written) if year and first <= year <= last}
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
+
+
+def _outside_province(outside: _Outside) -> str | None:
+    """The province a worksheet is named after ("ขอนแก่น", not a code), else the one its cover's title names."""
+    name = _text(outside.name)
+    named = None if name.isdigit() else geography.province_named(name)
+    return named or _title_province([[outside.name], *outside.cover])
 
 
 def _title_province(rows: Sequence[Sequence[Cell]]) -> str | None:
@@ -424,6 +569,7 @@ def _parse_row(sheet: _Sheet, row: Sequence[Cell], line: int) -> SheetRow | None
         )
         return None
     _check_overall(sheet, result)
+    _check_grade(sheet, result)
     return result
 
 
@@ -446,6 +592,46 @@ def _check_overall(sheet: _Sheet, row: SheetRow) -> None:
             f"{assessed}: quoted score {row.score:g} differs from {computed:.2f} ({parts})",
             f"{assessed}: คะแนนที่อ้าง {row.score:g} ต่างจาก {computed:.2f} ที่คำนวณจาก{parts_th}",
         )
+
+
+def _check_grade(sheet: _Sheet, row: SheetRow) -> None:
+    """Warn when a pass label or a letter contradicts the score beside it under the year's framework: one of
+    them was typed wrong."""
+    year_framework = framework.for_year(row.fiscal_year)
+    if year_framework is None or row.score is None:
+        return
+    assessed = f"{row.agency.name} ITA {row.fiscal_year}: "
+    if contradiction := _label_contradiction(year_framework, row.rating, row.score):
+        english, thai = contradiction
+        sheet.warn(row.line, assessed + english, assessed + thai)
+    letter = year_framework.letter(row.score)
+    if row.grade and letter and row.grade != letter:
+        sheet.warn(
+            row.line,
+            f"{assessed}graded {row.grade} with {row.score:g}, which is {letter}",
+            f"{assessed}ได้ระดับ {row.grade} ด้วยคะแนน {row.score:g} ซึ่งตรงกับระดับ {letter}",
+        )
+
+
+def _label_contradiction(
+    year_framework: framework.Framework, rating: str | None, score: float
+) -> tuple[str, str] | None:
+    """How a pass label of the year contradicts the score's side of the pass mark, in English and Thai. Held to
+    the pass mark only: the instrument scores ผ่านดี and ผ่านดีเยี่ยม also need are rarely beside the label,
+    and that rule is unverified."""
+    band = next((band for band in year_framework.grades if band.label == rating), None)
+    mark = year_framework.pass_mark
+    if band is None or mark is None or (band.min_score >= mark) == (score >= mark):
+        return None
+    if band.min_score >= mark:
+        return (
+            f"rated {rating} with {score:g}, below the pass mark {mark:g}",
+            f"ได้ผล '{rating}' ด้วยคะแนน {score:g} ซึ่งต่ำกว่าเกณฑ์ผ่าน {mark:g}",
+        )
+    return (
+        f"rated {rating} with {score:g}, at or above the pass mark {mark:g}",
+        f"ได้ผล '{rating}' ทั้งที่คะแนน {score:g} ถึงเกณฑ์ผ่าน {mark:g}",
+    )
 
 
 def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
@@ -493,6 +679,7 @@ def _score(sheet: _Sheet, cell: Cell, label: tuple[str, str], line: int) -> floa
 
 
 def _plain_number(text: str) -> str | None:
+    text = text.removesuffix("%")  # a web page's "95.20%": scores are out of 100
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         text = text.replace(",", "")
     elif re.fullmatch(r"\d+,\d+", text):
@@ -628,18 +815,33 @@ def _drop_duplicates(sheet: _Sheet, rows: list[SheetRow]) -> list[SheetRow]:
         if earlier is row:
             kept.append(row)
         elif _results(earlier) == _results(row):
+            english, thai = _where(earlier)
             sheet.warn(
                 row.line,
-                f"repeats line {earlier.line} ({key[0]} {key[2]}): kept once",
-                f"ซ้ำกับบรรทัด {earlier.line} ({key[0]} {key[2]}): เก็บไว้รายการเดียว",
+                *_in_worksheet(
+                    row.worksheet,
+                    f"repeats {english} ({key[0]} {key[2]}): kept once",
+                    f"ซ้ำกับ{thai} ({key[0]} {key[2]}): เก็บไว้รายการเดียว",
+                ),
             )
         else:
+            english, thai = _in_worksheet(row.worksheet, *_where(earlier, row))
             sheet.reject(
                 row.line,
-                f"lines {earlier.line} and {row.line} give different results for {key[0]} {key[2]}",
-                reason_th=f"บรรทัด {earlier.line} และ {row.line} ให้ผลของ {key[0]} {key[2]} ไม่ตรงกัน",
+                f"{english} give different results for {key[0]} {key[2]}",
+                reason_th=f"{thai} ให้ผลของ {key[0]} {key[2]} ไม่ตรงกัน",
             )
     return kept
+
+
+def _where(*rows: SheetRow) -> tuple[str, str]:
+    """Where rows are, in English and Thai: "line 5", "lines 3 and 5", and which worksheets in a workbook."""
+    if all(row.worksheet is None for row in rows):
+        lines = [str(row.line) for row in rows]
+        return f"line{'s' * (len(rows) > 1)} {' and '.join(lines)}", f"บรรทัด {' และ '.join(lines)}"
+    english = [f"line {row.line} of worksheet '{row.worksheet}'" for row in rows]
+    thai = [f"บรรทัด {row.line} ของแผ่นงาน '{row.worksheet}'" for row in rows]
+    return " and ".join(english), " และ".join(thai)
 
 
 def _results(row: SheetRow) -> tuple:
