@@ -412,6 +412,31 @@ def test_an_excel_plan_imports_as_measures(con, tmp_path):
     ]
 
 
+def test_an_excel_report_s_progress_formatted_as_percent_reads_as_shown(con, tmp_path):
+    """Excel keeps 100 % as 1 and 40 % as 0.4: read as 1 and 0.4, every measure would be in progress."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(
+        ["รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568 รอบ 6 เดือน"]
+    )
+    sheet.append(["องค์การบริหารส่วนตำบลบ้านแพง อำเภอบ้านแพง จังหวัดนครพนม"])
+    sheet.append(["ที่", "มาตรการ", "ผู้รับผิดชอบ", "ร้อยละความก้าวหน้า"])
+    sheet.append([1, "เปิดเผยข้อมูลการจัดซื้อจัดจ้างบนเว็บไซต์", "กองคลัง", 1])
+    sheet.append([2, "ประเมินความเสี่ยงการทุจริต", "สำนักปลัด", 0.4])
+    sheet.append([3, "จัดทำคู่มือการใช้ทรัพย์สินของราชการ", "สำนักปลัด", 0])
+    for row in (4, 5, 6):
+        sheet.cell(row=row, column=4).number_format = "0%"
+    workbook.save(tmp_path / "รายงาน.xlsx")
+    load.Importer(con).import_file(tmp_path / "รายงาน.xlsx")
+    assert con.execute("SELECT measure_no, status FROM measures ORDER BY measure_no").fetchall() == [
+        (1, "done"),
+        (2, "in_progress"),
+        (3, "not_started"),
+    ]
+
+
 def test_a_score_sheet_in_excel_still_imports_as_a_score_sheet(con, tmp_path):
     import openpyxl
 

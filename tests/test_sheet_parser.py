@@ -660,6 +660,19 @@ def test_xlsx_merged_title_and_province_cells_and_cached_formula(tmp_path):
     assert sheet.rows[1].agency.province_inferred is False
 
 
+def test_xlsx_scores_formatted_as_percent_are_read_as_shown(tmp_path):
+    """Excel keeps 95.2 % as 0.952: the sheet shows, and means, a score of 95.2."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["หน่วยงาน", "ปี", "IIT", "EIT", "OIT", "คะแนน"])
+    ws.append(["อบต.ขนงพระ", 2567, 0.9612, 0.9105, 0.8575, 0.9035])
+    for cell in ws[2][2:]:
+        cell.number_format = "0.00%"
+    wb.save(tmp_path / "percent.xlsx")
+    [row] = parse_sheet(tmp_path / "percent.xlsx").rows
+    assert (row.score, row.instruments) == (90.35, {"IIT": 96.12, "EIT": 91.05, "OIT": 85.75})
+
+
 def test_xlsx_formula_without_saved_result_names_the_cell(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active

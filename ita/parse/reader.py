@@ -435,9 +435,22 @@ def spreadsheet_lines(path: Path, *, max_rows: int | None = None) -> list[list[s
         return [_sheet_lines(read_csv(path)[:max_rows])]
     workbook = open_workbook(path, data_only=True, read_only=True)
     try:
-        return [_sheet_lines(ws.iter_rows(max_row=max_rows, values_only=True)) for ws in workbook.worksheets]
+        return [
+            _sheet_lines(
+                [shown(cell.value, cell.number_format) for cell in row]
+                for row in ws.iter_rows(max_row=max_rows)
+            )
+            for ws in workbook.worksheets
+        ]
     finally:
         workbook.close()  # a read-only workbook keeps its file open
+
+
+def shown(value: object, number_format: str | None) -> object:
+    """A spreadsheet cell's value as the sheet shows it: Excel keeps 95.2 % as 0.952, which means 95.2."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (number_format or ""):
+        return round(value * 100, 10)
+    return value
 
 
 def _sheet_lines(rows: Iterator[Sequence[object]] | list[list[str]]) -> list[str]:

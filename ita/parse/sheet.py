@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 from ita import framework, geography
 from ita.agencies import TYPE_PREFIX, AgencyName, ambiguity, locate, parse_name
 from ita.errors import ITA_YEARS, ParseError, RejectedError, check_year, score_outside
-from ita.parse.reader import open_workbook, read_csv
+from ita.parse.reader import open_workbook, read_csv, shown
 from ita.records import AGENCY_TYPES, Agency, ScoreSheet, SheetRow, Warning_
 from ita.thai import normalize_text
 from ita.thai_dates import be_year
@@ -309,8 +309,9 @@ def _in_worksheet(title: str | None, english: str, thai: str) -> tuple[str, str]
 
 
 def _worksheet_rows(ws: Worksheet) -> list[list[Cell]]:
-    """Cell values by Excel row; a merged range gives its top-left value to every row of its first column."""
-    rows = [[_cell_value(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    """Cell values by Excel row, as the sheet shows them; a merged range gives its top-left value to every row
+    of its first column."""
+    rows = [[_cell_value(shown(cell.value, cell.number_format)) for cell in row] for row in ws.iter_rows()]
     for merged in ws.merged_cells.ranges:
         top_left = rows[merged.min_row - 1][merged.min_col - 1]
         for r in range(merged.min_row, merged.max_row + 1):
