@@ -91,6 +91,40 @@ class Framework:
         """The letter a score earns, or None in a year without letters (the five-index years)."""
         return next((band.label for band in self.letters if score >= band.min_score), None)
 
+    def result_contradictions(
+        self, score: float, grade: str | None, rating: str | None
+    ) -> list[tuple[str, str]]:
+        """How a quoted letter or pass label disagrees with the score beside it, in English and Thai: one of
+        them was typed wrong. A label is held to the pass mark only: the instrument scores ผ่านดี and
+        ผ่านดีเยี่ยม also need are rarely quoted beside it, and that rule is unverified."""
+        said = []
+        band = next((band for band in self.grades if band.label == rating), None)
+        mark = self.pass_mark
+        if band is not None and mark is not None and (band.min_score >= mark) != (score >= mark):
+            if band.min_score >= mark:
+                said.append(
+                    (
+                        f"rated {rating} with {score:g}, below the pass mark {mark:g}",
+                        f"ได้ผล '{rating}' ด้วยคะแนน {score:g} ซึ่งต่ำกว่าเกณฑ์ผ่าน {mark:g}",
+                    )
+                )
+            else:
+                said.append(
+                    (
+                        f"rated {rating} with {score:g}, at or above the pass mark {mark:g}",
+                        f"ได้ผล '{rating}' ทั้งที่คะแนน {score:g} ถึงเกณฑ์ผ่าน {mark:g}",
+                    )
+                )
+        letter = self.letter(score)
+        if grade and letter and grade != letter:
+            said.append(
+                (
+                    f"graded {grade} with {score:g}, which is {letter}",
+                    f"ได้ระดับ {grade} ด้วยคะแนน {score:g} ซึ่งตรงกับระดับ {letter}",
+                )
+            )
+        return said
+
     def is_consistent(self, quoted: float, computed: float) -> bool:
         """Whether a quoted overall agrees with the one computed from the indicators, within the tolerance."""
         return abs(quoted - computed) <= self.score_tolerance

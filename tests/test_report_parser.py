@@ -1052,6 +1052,37 @@ def test_a_stated_period_outside_the_fiscal_year_is_flagged_not_kept() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("result_line", "english", "thai"),
+    [
+        (
+            "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 ได้ 83.10 คะแนน ผลการประเมินระดับ ผ่าน",
+            "ITA 2567: rated ผ่าน with 83.1, below the pass mark 85",
+            "ITA 2567: ได้ผล 'ผ่าน' ด้วยคะแนน 83.1 ซึ่งต่ำกว่าเกณฑ์ผ่าน 85",
+        ),
+        (
+            "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2564 พบว่ามีผลคะแนน 92.90 คะแนน อยู่ในระดับ AA",
+            "ITA 2564: graded AA with 92.9, which is A",
+            "ITA 2564: ได้ระดับ AA ด้วยคะแนน 92.9 ซึ่งตรงกับระดับ A",
+        ),
+    ],
+)
+def test_a_quoted_grade_or_label_the_score_contradicts_is_flagged(
+    result_line: str, english: str, thai: str
+) -> None:
+    doc = parse_report_lines(
+        [
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568",
+            "เทศบาลตำบลหนองหาร อำเภอสันทราย จังหวัดเชียงใหม่",
+            result_line,
+            "ที่\tมาตรการ\tขั้นตอนการดำเนินการ\tผู้รับผิดชอบ\tระยะเวลา",
+            "1\tประกาศเจตจำนงสุจริต\tประกาศบนเว็บไซต์\tสำนักปลัด\tต.ค. 67",
+        ],
+        "grade.txt",
+    )
+    assert [(w.line, w.message, w.message_th) for w in doc.warnings] == [(3, english, thai)]
+
+
 def test_a_form_per_measure_is_read_by_its_labels() -> None:
     doc = parse_report_lines(
         [

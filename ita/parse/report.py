@@ -732,10 +732,18 @@ def _overall_warnings(assessments: list[Assessment]) -> list[Warning_]:
         if year_framework is None or a.score is None:
             continue
         computed = year_framework.overall({int(no): score for no, score in a.indicators.items()})
+        said = year_framework.result_contradictions(a.score, a.grade, a.rating)
         if computed is not None and not year_framework.is_consistent(a.score, computed):
-            message = f"ITA {a.fiscal_year}: quoted score {a.score} differs from {computed:.2f} (indicators)"
-            thai = f"ITA {a.fiscal_year}: คะแนนที่อ้าง {a.score} ต่างจาก {computed:.2f} ที่คำนวณจากตัวชี้วัด"
-            warnings.append(Warning_(message, a.line, message_th=thai))
+            said.append(
+                (
+                    f"quoted score {a.score} differs from {computed:.2f} (indicators)",
+                    f"คะแนนที่อ้าง {a.score} ต่างจาก {computed:.2f} ที่คำนวณจากตัวชี้วัด",
+                )
+            )
+        assessed = f"ITA {a.fiscal_year}: "
+        warnings += [
+            Warning_(assessed + english, a.line, message_th=assessed + thai) for english, thai in said
+        ]
     return warnings
 
 

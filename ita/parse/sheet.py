@@ -596,43 +596,13 @@ def _check_overall(sheet: _Sheet, row: SheetRow) -> None:
 
 
 def _check_grade(sheet: _Sheet, row: SheetRow) -> None:
-    """Warn when a pass label or a letter contradicts the score beside it under the year's framework: one of
-    them was typed wrong."""
+    """Warn when a pass label or a letter contradicts the score beside it under the year's framework."""
     year_framework = framework.for_year(row.fiscal_year)
     if year_framework is None or row.score is None:
         return
     assessed = f"{row.agency.name} ITA {row.fiscal_year}: "
-    if contradiction := _label_contradiction(year_framework, row.rating, row.score):
-        english, thai = contradiction
+    for english, thai in year_framework.result_contradictions(row.score, row.grade, row.rating):
         sheet.warn(row.line, assessed + english, assessed + thai)
-    letter = year_framework.letter(row.score)
-    if row.grade and letter and row.grade != letter:
-        sheet.warn(
-            row.line,
-            f"{assessed}graded {row.grade} with {row.score:g}, which is {letter}",
-            f"{assessed}ได้ระดับ {row.grade} ด้วยคะแนน {row.score:g} ซึ่งตรงกับระดับ {letter}",
-        )
-
-
-def _label_contradiction(
-    year_framework: framework.Framework, rating: str | None, score: float
-) -> tuple[str, str] | None:
-    """How a pass label of the year contradicts the score's side of the pass mark, in English and Thai. Held to
-    the pass mark only: the instrument scores ผ่านดี and ผ่านดีเยี่ยม also need are rarely beside the label,
-    and that rule is unverified."""
-    band = next((band for band in year_framework.grades if band.label == rating), None)
-    mark = year_framework.pass_mark
-    if band is None or mark is None or (band.min_score >= mark) == (score >= mark):
-        return None
-    if band.min_score >= mark:
-        return (
-            f"rated {rating} with {score:g}, below the pass mark {mark:g}",
-            f"ได้ผล '{rating}' ด้วยคะแนน {score:g} ซึ่งต่ำกว่าเกณฑ์ผ่าน {mark:g}",
-        )
-    return (
-        f"rated {rating} with {score:g}, at or above the pass mark {mark:g}",
-        f"ได้ผล '{rating}' ทั้งที่คะแนน {score:g} ถึงเกณฑ์ผ่าน {mark:g}",
-    )
 
 
 def _without_agency(sheet: _Sheet, row: Sequence[Cell], line: int) -> None:
