@@ -10,7 +10,6 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -19,6 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
+from ita.parse.reader import TableTags, div_tables
 from ita.thai import arabic_digits
 from tests.fixtures.make_pdfs import blocks
 
@@ -79,8 +79,9 @@ def word_source_lines(source: str) -> list[str]:
 
 def html_as_docx(page: str, path: Path) -> Path:
     """A web page as a Word file: its paragraphs, and its tables with the same merged cells and the
-    tables nested in their cells (a CMS page's layout tables)."""
-    reader = _PageReader()
+    tables nested in their cells (a CMS page's layout tables); a grid of divs drawn as a table is that
+    table, and a table's caption the paragraph above it."""
+    reader = _PageReader(div_tables(page))
     reader.feed(page)
     document = docx.Document()
     for block in reader.blocks:
@@ -253,17 +254,19 @@ class _Span:
 
 
 @dataclass
-class _PageReader(HTMLParser):
+class _PageReader(TableTags):
+    grids: dict[int, str]
     blocks: list[str | list[list[_Span]]] = field(default_factory=list)
     _text: list[str] = field(default_factory=list)
     _cell: _Span | None = None
     _rows: list[list[_Span]] | None = None
     _outer: list[tuple[list[list[_Span]], _Span]] = field(default_factory=list)  # tables a cell holds
+    _in_caption: bool = False
 
     def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(self.grids)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         spans = dict(attrs)
         if tag == "table" and self._cell is not None:
             self._outer.append((self._rows, self._cell))
@@ -282,11 +285,16 @@ class _PageReader(HTMLParser):
             self._cell.text += "\n"
         elif tag == "br" and self._cell is not None:
             self._cell.text += _LINE_BREAK
+        elif tag == "caption":
+            self._in_caption = True
         elif tag in ("p", "div", "h1", "h2", "h3", "title"):
             self._flush()
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "table" and self._outer:
+    def end(self, tag: str) -> None:
+        if tag == "caption":
+            self._in_caption = False
+            self._flush()  # the table is added when it ends: its caption goes above it
+        elif tag == "table" and self._outer:
             self._rows, self._cell = self._outer.pop()
         elif tag == "table" and self._rows is not None:
             self.blocks.append(self._rows)
@@ -299,7 +307,7 @@ class _PageReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.text += data
-        elif self._rows is None:
+        elif self._rows is None or self._in_caption:
             self._text.append(data)
 
     def _flush(self) -> None:

@@ -71,6 +71,12 @@ class Layout:
         a web post's emoji, which the fixtures' PDF fonts cannot draw)."""
         return tuple(self.expected.get("formats", FORMATS[self.kind]))
 
+    @property
+    def known_misses(self) -> dict[str, str]:
+        """Formats whose reader is known to read some of the document's fields wrong, each with why
+        (a PDF's lines, for instance, which another part of the reader owns); they are still counted."""
+        return self.expected.get("known_misses", {})
+
 
 @dataclass(frozen=True)
 class Check:

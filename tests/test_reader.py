@@ -162,6 +162,32 @@ def test_html_tables_one_after_another_in_a_layout_cell_keep_their_own_grids(tmp
     assert read_lines(write(tmp_path, "two.html", page)) == ["ก\tข", "\tค", "คั่น", "ง\tจ"]
 
 
+def test_html_div_grids_read_as_the_tables_they_draw(tmp_path: Path) -> None:
+    """Rows and cells named by class or ARIA role are a table; a CSS framework's layout row of columns
+    is not, and a grid whose cell holds another grid is a layout, its cells' text lines of their own."""
+    page = (
+        "<div class='container'><div class='row'><div class='col-md-8'>"
+        "<div class='grid'><div class='tbl-row'><div class='tbl-cell'>ที่</div><div class='tbl-cell'>มาตรการ</div>"
+        "</div><div role='row'><div role='cell'>๑</div><div role='cell'>ส่งเสริม<p>คุณธรรม</p></div></div></div>"
+        "</div><div class='col-md-4'>ข่าว</div></div></div>"
+        "<div class='page'><div class='row'><div class='cell'>เมนู</div><div class='cell'>"
+        "<div class='g'><div class='row'><div class='cell'>ก</div><div class='cell'>ข</div></div></div>"
+        "</div></div></div>"
+    )
+    assert read_lines(write(tmp_path, "grid.html", page)) == [
+        "ที่\tมาตรการ",
+        "๑\tส่งเสริม<p>คุณธรรม</p>",
+        "ข่าว",
+        "เมนู",
+        "ก\tข",
+    ]
+
+
+def test_html_table_caption_is_a_line_before_its_rows(tmp_path: Path) -> None:
+    page = "<table><caption>มาตรการ ประจำปี ๒๕๖๗</caption><tr><th scope='row'>๑</th><td>ก</td></tr></table>"
+    assert read_lines(write(tmp_path, "caption.html", page)) == ["มาตรการ ประจำปี ๒๕๖๗", "๑\tก"]
+
+
 def test_html_in_thai_code_page(tmp_path: Path) -> None:
     page = "<html><body><p>องค์การบริหารส่วนตำบลนาขุม</p></body></html>"
     assert read_lines(write(tmp_path, "doc.htm", page.encode("cp874"))) == ["องค์การบริหารส่วนตำบลนาขุม"]

@@ -1122,3 +1122,18 @@ def test_start_and_end_columns_a_result_row_and_a_short_year() -> None:
         (2, "2025-01-01", "2025-03-31", None, "จัดอบรมแล้ว 1 ครั้ง ผู้เข้าอบรม 40 คน"),
     ]
     assert doc.warnings == [] and doc.row_account.unexplained == []
+
+
+def test_files_a_web_page_offers_above_its_table_do_not_name_its_round_or_year() -> None:
+    doc = parse_report_lines(
+        [
+            "สรุปผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม พ.ศ. ๒๕๖๗ รอบ ๑๒ เดือน",
+            "เทศบาลตำบลหนองหาร อำเภอสันทราย จังหวัดเชียงใหม่",
+            "ดาวน์โหลดไฟล์ PDF มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ ๒๕๖๘",
+            "รายงานผลการดำเนินการ ประจำปีงบประมาณ ๒๕๖๗ รอบ ๖ เดือน (๑.๔ MB)",
+            "ที่\tมาตรการ\tสถานะ",
+            "1\tประกาศเจตจำนงสุจริต\tดำเนินการแล้ว",
+        ],
+        "downloads.html",
+    )
+    assert (doc.fiscal_year, doc.kind) == (2567, "progress_year_end")

@@ -132,12 +132,14 @@ def html_lines(html: str) -> list[str]:
     """Block elements as lines, table rows as tab-separated cells (cell structure kept as <p>/<li>).
 
     A layout table, one holding another table in a cell (as CMS pages wrap their content), is no data:
-    its cells' paragraphs become lines of their own and the tables inside it are read as tables.
+    its cells' paragraphs become lines of their own and the tables inside it are read as tables. A grid
+    of <div>s drawn as a table (page builders make no <table>) is read as the table it draws.
     """
-    layout = _LayoutTables()
+    grids = div_tables(html)
+    layout = _LayoutTables(grids)
     layout.feed(html)
     layout.close()
-    parser = _HtmlLines(layout.found)
+    parser = _HtmlLines(grids, layout.found)
     parser.feed(html)
     parser.close()
     return parser.finish()
@@ -203,28 +205,113 @@ def _tidy_cell(text: str) -> str:
     return re.sub(r"\s+(</(?:p|li|ul)>|<br>)", r"\1", text)
 
 
-class _LayoutTables(HTMLParser):
-    """The tables, numbered in the order they open, that hold another table."""
+# A class naming a grid's row or cell, as page builders and CSS frameworks write them ("ita-row",
+# "table_cell", "tr"); "col"/"column" are left out: they name a layout's columns, not a table's cells.
+_ROW_CLASS_RE = re.compile(r"(?:^|[-_])(?:row|tr)(?:$|[-_])", re.IGNORECASE)
+_CELL_CLASS_RE = re.compile(r"(?:^|[-_])(?:cell|td|th)(?:$|[-_])", re.IGNORECASE)
+_CELL_ROLES = frozenset({"cell", "gridcell", "columnheader", "rowheader"})
 
+
+def div_tables(html: str) -> dict[int, str]:
+    """The <div>s, numbered in the order they open, that draw a table, each with the table tag it stands
+    for: a cell (a class naming a cell, or an ARIA cell role) inside a row (a class naming a row, or
+    role="row") inside the div that holds the rows. A row without such cells (a CSS framework's layout
+    row of columns) draws no table."""
+    finder = _DivGrids()
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+def _div_kind(attrs: list[tuple[str, str | None]]) -> str | None:
+    """The table tag a div stands for when its class or role names a row ("tr") or a cell ("td")."""
+    named = dict(attrs)
+    role = (named.get("role") or "").strip().lower()
+    classes = (named.get("class") or "").split()
+    if role == "row" or any(_ROW_CLASS_RE.search(c) for c in classes):
+        return "tr"
+    if role in _CELL_ROLES or any(_CELL_CLASS_RE.search(c) for c in classes):
+        return "td"
+    return None
+
+
+class _DivGrids(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.found: dict[int, str] = {}
+        self._opened = 0
+        self._open: list[tuple[int, str | None]] = []  # each open div: its number and what it names
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "div":
+            return
+        kind = _div_kind(attrs)
+        if kind == "td" and len(self._open) >= 2 and self._open[-1][1] == "tr":
+            row, holder = self._open[-1][0], self._open[-2][0]
+            # rows set straight into another grid's cell have no div of their own to be their table:
+            # their text stays that cell's
+            if self.found.get(holder) != "td":
+                self.found.update({self._opened: "td", row: "tr"})
+                self.found.setdefault(holder, "table")
+        self._open.append((self._opened, kind))
+        self._opened += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._open:
+            self._open.pop()
+
+
+class TableTags(HTMLParser):
+    """An HTML parser that hears the divs drawing a table (see div_tables) as the table's own tags:
+    subclasses handle `start` and `end`."""
+
+    def __init__(self, grids: dict[int, str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self._grids = grids
+        self._divs_opened = 0
+        self._div_tags: list[str] = []  # for each open div, the tag it stands for
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "div":
+            tag = self._grids.get(self._divs_opened, "div")
+            self._divs_opened += 1
+            self._div_tags.append(tag)
+        self.start(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._div_tags:
+            tag = self._div_tags.pop()
+        self.end(tag)
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raise NotImplementedError
+
+    def end(self, tag: str) -> None:
+        raise NotImplementedError
+
+
+class _LayoutTables(TableTags):
+    """The tables, numbered in the order they open, that hold another table."""
+
+    def __init__(self, grids: dict[int, str]) -> None:
+        super().__init__(grids)
         self.found: set[int] = set()
         self._opened = 0
         self._open: list[int] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             if self._open:
                 self.found.add(self._open[-1])
             self._open.append(self._opened)
             self._opened += 1
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "table" and self._open:
             self._open.pop()
 
 
-class _HtmlLines(HTMLParser):
+class _HtmlLines(TableTags):
     """Collects lines: text between block elements, and one tab-separated line per table row.
 
     Cells keep their place on the table's grid, as Word's merged cells do: a cell spanning columns
@@ -243,8 +330,8 @@ class _HtmlLines(HTMLParser):
     _SKIPPED = frozenset({"script", "style", "template"})
     _LAYOUT_CELLS = frozenset({"tr", "td", "th"})  # a layout table's cell is a block
 
-    def __init__(self, layout_tables: set[int]) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, grids: dict[int, str], layout_tables: set[int]) -> None:
+        super().__init__(grids)
         self._layout_tables = layout_tables
         self._lines: list[str] = []
         self._text: list[str] = []
@@ -256,12 +343,13 @@ class _HtmlLines(HTMLParser):
         self._opened = 0  # tables opened so far, which numbers them as _LayoutTables does
         self._open: list[bool] = []  # for each table open, whether it holds data (holds no table)
         self._skipping = 0
+        self._in_caption = False  # a data table's caption is a line of its own, before its rows
 
     def finish(self) -> list[str]:
         self._flush()
         return self._lines
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIPPED:
             self._skipping += 1
         elif tag == "table":
@@ -275,12 +363,15 @@ class _HtmlLines(HTMLParser):
         elif self._in_data and tag in ("td", "th"):
             self._cell = []
             self._span = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
+        elif self._in_data and tag == "caption":
+            self._flush()
+            self._in_caption = True
         elif self._cell is not None:
             self._cell_markup(tag, closing=False)
         elif tag in self._BLOCKS or tag in self._LAYOUT_CELLS:
             self._flush()
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in self._SKIPPED:
             self._skipping = max(0, self._skipping - 1)
         elif tag == "table":
@@ -289,6 +380,9 @@ class _HtmlLines(HTMLParser):
                 self._open.pop()
         elif self._in_data and tag in ("td", "th"):
             self._end_cell()
+        elif self._in_data and tag == "caption":
+            self._flush()
+            self._in_caption = False
         elif self._in_data and tag == "tr":
             self._end_row()
         elif self._cell is not None:
@@ -305,7 +399,7 @@ class _HtmlLines(HTMLParser):
             return
         if self._cell is not None:
             self._cell.append(data)
-        elif not self._in_data:
+        elif not self._in_data or self._in_caption:
             self._text.append(data)
 
     def _cell_markup(self, tag: str, *, closing: bool) -> None:

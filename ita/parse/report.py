@@ -26,6 +26,8 @@ from ita.thai_dates import be_year, fiscal_year_bounds, mentions_month, parse_pe
 
 _TITLE_LINES = 6
 _TITLE_LINE_MAX = 200
+# A line offering a file (a web page's "ดาวน์โหลดไฟล์ PDF … รอบ 6 เดือน (1.4 MB)") names another document.
+_OFFERS_FILE_RE = re.compile(r"^ดาวน์โหลด|\(\s*\d[\d.,]*\s*[KMG]B\s*\)", re.IGNORECASE)
 # A memo's fields, which Word memos set out with tabs ("ที่ มค ๘๓๖๐๑/๑๑๒<tab>วันที่ ๒ เมษายน ๒๕๖๘")
 _MEMO_FIELD_RE = re.compile(r"(?:ส่วนราชการ|ที่|วันที่|เรื่อง|เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย)\s+\S")
 # What ends a memo or a plan: its closing, a signature, an approval block ("ผู้เสนอ | (นาย…) | ปลัด…")
@@ -201,12 +203,13 @@ def _clean(raw: str) -> str:
 
 
 def _title_lines(lines: list[str], texts: list[str]) -> list[tuple[int, str]]:
-    """The first short lines before any table: where a document names itself, its agency and year."""
+    """The first short lines before any table: where a document names itself, its agency and year; not
+    the files a web page offers beside it, whose names tell other rounds and years."""
     title: list[tuple[int, str]] = []
     for no, (raw, text) in enumerate(zip(lines, texts, strict=True), 1):
         if ("\t" in raw and not _MEMO_FIELD_RE.match(text)) or len(title) == _TITLE_LINES:
             break
-        if text and len(text) <= _TITLE_LINE_MAX:
+        if text and len(text) <= _TITLE_LINE_MAX and not _OFFERS_FILE_RE.search(text):
             title.append((no, text))
     return title
 
@@ -298,13 +301,13 @@ def _district_of(district: str, province: str) -> str | None:
 
 def _fiscal_year(title: list[tuple[int, str]], texts: list[str], assessments: list[Assessment]) -> int | None:
     """The year the measures belong to: the title's "ประจำปีงบประมาณ", else the year the body gives the
-    measures, else a title line about the ITA result (an analysis titled with the year it assessed may
-    set out next year's measures below), else a title's "พ.ศ." year, else the year after the latest ITA
-    result quoted (an analysis of year Y leads to measures of Y+1)."""
+    measures (not a file offered for download), else a title line about the ITA result (an analysis
+    titled with the year it assessed may set out next year's measures below), else a title's "พ.ศ."
+    year, else the year after the latest ITA result quoted (an analysis of year Y leads to measures of Y+1)."""
     about_result = [text for _, text in title if _RESULT_CONTEXT_RE.search(text)]
     searches = (
         ([text for _, text in title if text not in about_result], _TITLE_YEAR_RE),
-        (texts, _MEASURES_YEAR_RE),
+        ([text for text in texts if not _OFFERS_FILE_RE.search(text)], _MEASURES_YEAR_RE),
         (about_result, _TITLE_YEAR_RE),
         ([text for _, text in title if text not in about_result], _TITLE_BE_YEAR_RE),
         ([text for _, text in title if text not in about_result], _TITLE_SHORT_YEAR_RE),
