@@ -77,6 +77,11 @@ class Layout:
         (a PDF's lines, for instance, which another part of the reader owns); they are still counted."""
         return self.expected.get("known_misses", {})
 
+    @property
+    def pdf_options(self) -> make_pdfs.PdfOptions:
+        """What its PDFs draw beyond its lines ("pdf": a running head, page numbers, a stamp…)."""
+        return make_pdfs.PdfOptions(**self.expected.get("pdf", {}))
+
 
 @dataclass(frozen=True)
 class Check:
@@ -115,7 +120,7 @@ def parse_layout(layout: Layout, suffix: str, folder: Path) -> ReportDocument:
     text = layout.source.read_text(encoding="utf-8")
     lines = _lines_shown(layout, text)
     if suffix.endswith(".pdf"):
-        path.write_bytes(make_pdfs.make(lines, _PDF_KINDS[suffix]))
+        path.write_bytes(make_pdfs.make(lines, _PDF_KINDS[suffix], options=layout.pdf_options))
     elif layout.kind == ".docx.txt" and suffix == ".docx":
         word_source_as_docx(text, path)
     elif layout.kind == ".html":
