@@ -175,6 +175,27 @@ def test_merged_cells_read_as_word_tables_do() -> None:
     assert table.owner[(2, 0)] == (1, 0) and table.owner[(0, 2)] == (0, 1)
 
 
+@pytest.mark.parametrize("kind", TEXT_KINDS)
+def test_a_copy_stamp_across_the_page_is_not_read_into_its_cells(tmp_path: Path, kind: str) -> None:
+    lines = ["ที่\tมาตรการ\tผู้รับผิดชอบ", "๑\tจัดทำคู่มือการปฏิบัติงาน\tสำนักปลัดเทศบาล"] * 3
+    path = tmp_path / "stamped.pdf"
+    path.write_bytes(make_pdfs.make(lines, kind, options=make_pdfs.PdfOptions(stamp="สำเนาถูกต้อง")))
+    assert read_lines(path) == lines
+
+
+@pytest.mark.parametrize("kind", TEXT_KINDS)
+def test_a_row_cut_by_a_page_break_reads_as_its_cells_were_written(tmp_path: Path, kind: str) -> None:
+    """The last row's step, cut between two Thai words at the first page's foot and run on below the
+    header repeated on the next page, is one paragraph again, with no space where it was cut."""
+    steps = "จัดทำรายงานผลการใช้จ่ายงบประมาณรายไตรมาสเสนอผู้บริหารและเผยแพร่บนเว็บไซต์ของหน่วยงาน" * 11
+    lines = ["ที่\tมาตรการ\tขั้นตอน", *[f"{n}\tจัดทำรายงาน\t{steps}" for n in "๑๒๓"]]
+    options = make_pdfs.PdfOptions(page_numbers=True, repeat_header=True, split_rows=True)
+    assert len(make_pdfs.layout(lines, kind, options)) == 2
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(make_pdfs.make(lines, kind, options=options))
+    assert read_lines(path) == [*lines, lines[0]]
+
+
 def test_symbol_font_ticks_are_known_by_their_font() -> None:
     from ita.parse.thai_text_layer import symbol_tick
 

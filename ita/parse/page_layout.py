@@ -29,6 +29,7 @@ _PAGE_MARGIN_SHARE = 0.08
 _DIGIT_RE = re.compile(r"[0-9๐-๙]")
 _SPACE_GAP = 0.5  # of a line's body height: OCR words closer than this are one run of text
 _HYPHENS = "\x02\xad"  # PDFium's mark for a hyphen ending a line, and the soft hyphen
+_SAME_COLUMN = 2.0  # points: a table on the next page with its column lines this close is the same table
 
 
 @dataclass(frozen=True)
@@ -349,7 +350,7 @@ def page_lines(page: PageContent) -> list[PlacedLine]:
     """The page as document lines, top to bottom: paragraphs and table rows in the order they stand."""
     blocks: list[tuple[float, PlacedLine]] = []
     free = [line for line in page.free if not _page_number(line, page.height)]
-    pitch = line_pitch([free] + [lines for _, contents in page.tables for lines in contents.values()])
+    pitch = _pitch(free, page.tables)
     if free:
         left = min(line.x0 for line in free)
         right = max(max(line.x1 for line in free), page.width - left) - 1.0
@@ -387,8 +388,108 @@ def page_lines(page: PageContent) -> list[PlacedLine]:
 
 
 def _page_number(line: TextLine, height: float) -> bool:
-    in_margin = line.bottom < _PAGE_MARGIN_SHARE * height or line.top > (1 - _PAGE_MARGIN_SHARE) * height
-    return in_margin and bool(_PAGE_NUMBER_RE.match(line.text))
+    return _in_margin(line, height) and bool(_PAGE_NUMBER_RE.match(line.text))
+
+
+def _in_margin(line: TextLine, height: float) -> bool:
+    return line.bottom < _PAGE_MARGIN_SHARE * height or line.top > (1 - _PAGE_MARGIN_SHARE) * height
+
+
+def all_lines(page: PageContent) -> list[TextLine]:
+    """Every line of the page, outside tables and in them."""
+    return page.free + [line for _, contents in page.tables for lines in contents.values() for line in lines]
+
+
+# --- a row broken across pages ----------------------------------------------------------------------
+
+
+def carry_over(previous: PageContent, page: PageContent) -> None:
+    """A table row a page break cut (Word lets a row break across pages) put back together: each
+    cell of `previous`'s last row whose last line was cut where it wrapped takes back the paragraph
+    that runs on at the top of `page` (in its first row, or the one after a repeated header row, when
+    that row's first cell is empty, as a cut row's is: its number stayed above, and the table filled
+    `previous` to its foot), so a word cut there is not split by a space; the lines left on `page`
+    read as a continuation row."""
+    if not previous.tables or not page.tables:
+        return
+    (above, ended), (below, going_on) = previous.tables[-1], page.tables[0]
+    if not (_ends_page(previous, above) and _starts_page(page, below) and _same_columns(above, below)):
+        return
+    row = 1 if len(below.ys) > 2 and _row_text(below, going_on, 0) == _row_text(above, ended, 0) else 0
+    pitch = _pitch(previous.free, previous.tables)
+    if not pitch or going_on.get(below.owner[(row, 0)]) or not _filled_to_foot(previous, above, below, pitch):
+        return
+    last = len(above.ys) - 2
+    for column in range(len(above.xs) - 1):
+        target, source = above.owner[(last, column)], below.owner[(row, column)]
+        if target[1] == column and source == (row, column):
+            right = above.region(*target).x1 - previous.cell_padding
+            taken = _run_on(
+                ended.get(target, []), going_on.get(source, []), (right, above.ys[-1]), page, pitch
+            )
+            if taken:
+                tail = max(ended[target], key=lambda line: line.bottom)
+                dy = tail.bottom + pitch - taken[0].bottom
+                ended[target] += [replace(line, top=line.top + dy, bottom=line.bottom + dy) for line in taken]
+                going_on[source] = [line for line in going_on[source] if line not in taken]
+
+
+def _run_on(
+    before: list[TextLine], after: list[TextLine], edge: tuple[float, float], page: PageContent, pitch: float
+) -> list[TextLine]:
+    """The lines of `after`'s first paragraph, top down, when `before`'s last line was cut there: it
+    wrapped (the paragraph's first word did not fit after it) and stands at the row's foot, with no
+    room for another line below it (a cell whose text ended in a taller row leaves room). `edge` is
+    where the cell's text stops on the right (on both pages: the columns are the same) and the row's
+    bottom."""
+    before, after = [line for line in before if line.text], [line for line in after if line.text]
+    if not before or not after:
+        return []
+    right, foot = edge
+    tail = max(before, key=lambda line: line.bottom)
+    head = min(after, key=lambda line: line.bottom)
+    if (
+        foot - tail.bottom >= 2 * pitch
+        or tail.x1 + 0.5 * (tail.bottom - tail.top) + _first_word_width(head) < right
+    ):
+        return []
+    [first, *_] = paragraphs(after, right, explicit_spaces=page.explicit_spaces, pitch=pitch)  # same columns
+    return sorted((line for line in after if line.bottom <= first.bottom), key=lambda line: line.bottom)
+
+
+def _filled_to_foot(previous: PageContent, above: Table, below: Table, pitch: float) -> bool:
+    """Whether the table runs to the foot of `previous`'s text, as a row cut by the page break does
+    (a row moved whole to the next page leaves room): its bottom as far from the page's foot as the
+    next page's table is from its head (the margins are the same), give or take less than a line."""
+    return previous.height - above.box.bottom < below.box.top + pitch
+
+
+def _pitch(
+    free: list[TextLine], tables: list[tuple[Table, dict[tuple[int, int], list[TextLine]]]]
+) -> float | None:
+    """The page's usual line pitch, measured within each cell (lines of cells side by side interleave)."""
+    return line_pitch([free] + [lines for _, contents in tables for lines in contents.values()])
+
+
+def _ends_page(page: PageContent, table: Table) -> bool:
+    """Nothing but the page's margins below the table."""
+    return all(line.top < table.box.bottom or _in_margin(line, page.height) for line in page.free)
+
+
+def _starts_page(page: PageContent, table: Table) -> bool:
+    """Nothing but the page's margins above the table."""
+    return all(line.bottom > table.box.top or _in_margin(line, page.height) for line in page.free)
+
+
+def _same_columns(a: Table, b: Table) -> bool:
+    return len(a.xs) == len(b.xs) and all(abs(x - y) <= _SAME_COLUMN for x, y in zip(a.xs, b.xs, strict=True))
+
+
+def _row_text(table: Table, contents: dict[tuple[int, int], list[TextLine]], row: int) -> str:
+    return "\t".join(
+        " ".join(line.text for line in sorted(contents.get((row, c), []), key=lambda line: line.bottom))
+        for c in range(len(table.xs) - 1)
+    )
 
 
 def assign(tables: list[Table], items: list, where) -> tuple[dict[int, dict[tuple[int, int], list]], list]:
@@ -413,7 +514,9 @@ __all__ = [
     "PageContent",
     "PlacedLine",
     "TextLine",
+    "all_lines",
     "assign",
+    "carry_over",
     "glyph",
     "page_lines",
     "text_lines",

@@ -13,7 +13,16 @@ from collections.abc import Callable
 from ita.errors import ParseError
 from ita.parse import pdf_text, scan, thai_text_layer
 from ita.parse.ocr_engine import OcrEngine, default_engine
-from ita.parse.page_layout import PageContent, PlacedLine, assign, glyph, page_lines, text_lines
+from ita.parse.page_layout import (
+    PageContent,
+    PlacedLine,
+    all_lines,
+    assign,
+    carry_over,
+    glyph,
+    page_lines,
+    text_lines,
+)
 from ita.parse.table_grid import find_tables
 
 Progress = Callable[[int, int, str], None]  # (page, pages, how it was read)
@@ -33,17 +42,24 @@ def read_pdf(
     document = pdf_text.open_pdf(data, name)
     lines: list[PlacedLine] = []
     total = len(document)
+    held: PageContent | None = None  # a text page kept until the next shows whether its last row runs on
     try:
         for page, content in pdf_text.pages(document):
-            placed, how = _text_layer_lines(content)
-            if placed is None:
+            read, how = _text_layer(content)
+            if held is not None:
+                if read is not None:
+                    carry_over(held, read)
+                lines += page_lines(held)
+            held = read
+            if read is None:
                 engine = engine or _engine(name, content.number, how)
                 image = page.render(scale=_SCAN_DPI / 72, grayscale=True).to_numpy()
-                placed = scan.read_image(image[..., 0] if image.ndim == 3 else image, content.number, engine)
+                lines += scan.read_image(image[..., 0] if image.ndim == 3 else image, content.number, engine)
                 how = f"OCR ({how})"
-            lines += placed
             if progress:
                 progress(content.number, total, how)
+        if held is not None:
+            lines += page_lines(held)
     finally:
         document.close()
     return lines
@@ -55,19 +71,20 @@ def read_image(data: bytes, name: str, *, engine: OcrEngine | None = None) -> li
     return scan.read_image(image, 1, engine or _engine(name, 1, "a page image"))
 
 
-def _text_layer_lines(content: pdf_text.PdfPage) -> tuple[list[PlacedLine] | None, str]:
-    """The page's lines from its text layer, or None and why it cannot be used."""
+def _text_layer(content: pdf_text.PdfPage) -> tuple[PageContent | None, str]:
+    """The page as read from its text layer, or None and why it cannot be used."""
     if content.text_chars < _MIN_TEXT_CHARS:
         if content.image_share > 0.3:
             return None, "a scanned page"
-        return [], "text layer (blank page)"
+        blank = pdf_text.PdfPage(content.number, content.width, content.height)
+        return _page_content(blank), "text layer (blank page)"
     if content.unmapped > _UNMAPPED_SHARE * len(content.chars):
         return None, f"{content.unmapped} glyphs without Unicode in the text layer"
-    placed = page_lines(_page_content(content))
-    problem = thai_text_layer.problem("\n".join(line.text for line in placed))
+    read = _page_content(content)
+    problem = thai_text_layer.problem("\n".join(line.text for line in all_lines(read)))
     if problem:
         return None, f"text layer unusable: {problem}"
-    return placed, "text layer"
+    return read, "text layer"
 
 
 def _page_content(page: pdf_text.PdfPage) -> PageContent:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -23,6 +25,7 @@ from ita.parse.thai_text_layer import symbol_tick
 MAX_PAGES = 200
 _RULE_THICKNESS = 3.0  # points: a filled box thinner than this is a drawn line
 _SEGMENT_LINETO, _SEGMENT_MOVETO = 0, 2
+_ANGLE_TOLERANCE = 0.05  # radians (about 3°)
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
 def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Char], int]:
     raw = textpage.raw
     fonts: dict[int, str] = {}
-    chars, unmapped = [], 0
+    chars, angles, unmapped = [], [], 0
     for i in range(textpage.count_chars()):
         if pdfium_c.FPDFText_IsGenerated(raw, i):
             continue  # PDFium's guessed spaces and line ends: lines are rebuilt from positions
@@ -125,7 +128,24 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Char], int
         left, bottom, right, top = textpage.get_charbox(i)
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
         chars.append(Char(text, left, right, height - top, height - bottom, size))
-    return chars, unmapped
+        angles.append(pdfium_c.FPDFText_GetCharAngle(raw, i))
+    return _upright(chars, angles), unmapped
+
+
+def _upright(chars: list[Char], angles: list[float]) -> list[Char]:
+    """The page's characters without those drawn at another angle than most: a copy stamp or
+    watermark laid diagonally over the page ("สำเนาถูกต้อง"), whose letters would land in the cells
+    under it. A page whose text all runs sideways keeps it."""
+    if not chars:
+        return chars
+    usual = Counter(round(a, 2) for a in angles).most_common(1)[0][0]
+    return [c for c, a in zip(chars, angles, strict=True) if _turn(a, usual) <= _ANGLE_TOLERANCE]
+
+
+def _turn(a: float, b: float) -> float:
+    """The smaller angle between two directions, in radians."""
+    d = abs(a - b) % (2 * math.pi)
+    return min(d, 2 * math.pi - d)
 
 
 def _font_name(raw: pdfium_c.FPDF_TEXTPAGE, index: int, cache: dict[int, str]) -> str:
