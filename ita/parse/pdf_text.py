@@ -25,7 +25,7 @@ from ita.parse.thai_text_layer import symbol_tick
 MAX_PAGES = 200
 _RULE_THICKNESS = 3.0  # points: a filled box thinner than this is a drawn line
 _SEGMENT_LINETO, _SEGMENT_MOVETO = 0, 2
-_ANGLE_TOLERANCE = 0.05  # radians (about 3°)
+_ANGLE_TOLERANCE = math.radians(3)  # text turned further from the page's is not part of it
 
 
 @dataclass(frozen=True)
