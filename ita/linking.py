@@ -21,11 +21,10 @@ from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from pythainlp.tokenize import word_tokenize
-
 from ita import framework
 from ita.errors import ParseError
 from ita.thai import normalize_text
+from ita.thai_words import cut
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "data" / "indicator_terms.csv"
 # Where a word appears says how much the measure is about it: the title states the aim,
@@ -166,7 +165,7 @@ def _words(text: str) -> tuple[str, ...]:
 def _chunk_words(chunk: str) -> tuple[str, ...]:
     # newmm slows down sharply on long strings, so it gets one space-free chunk at a time;
     # it cuts at spaces anyway. Dots stay in: its dictionary knows "พ.ศ." and "ต.ค.".
-    tokens = word_tokenize(chunk, engine="newmm", keep_whitespace=False)
+    tokens = cut(chunk)
     return tuple(word for token in tokens for word in _WORD_RE.findall(token))
 
 

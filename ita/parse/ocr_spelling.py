@@ -35,9 +35,9 @@ _THAI_WORD_RE = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e
 
 def respell(text: str) -> str:
     """`text` with each run of Thai words OCR misspelt by a mark written as the word it stands for."""
-    from pythainlp.tokenize import word_tokenize
+    from ita.thai_words import cut
 
-    tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
+    tokens = cut(text, keep_whitespace=True)
     words = lexicon()
     read_as_words = [token in words or not _THAI_WORD_RE.fullmatch(token) for token in tokens]
     out: list[str] = []

@@ -247,12 +247,12 @@ def _first_word_width(line: TextLine, words: int = 1) -> float:
     """How wide the line's first unbreakable piece is: up to its first space, or for Thai up to the
     `words`-th break between two Thai words (found by pythainlp), at the line's mean character width.
     OCR lines count two words: the writer's word breaks are not pythainlp's, and OCR's boxes are rough."""
-    from pythainlp.tokenize import word_tokenize
+    from ita.thai_words import cut
 
     head = line.text.split(" ", 1)[0]
     if not any(_thai(ch) for ch in head):
         return line.first_word
-    tokens = word_tokenize(head[:60], engine="newmm")
+    tokens = cut(head[:60], keep_whitespace=True)
     piece = tokens[0]
     for token in tokens[1:]:
         if _thai_letter(piece[-1]) and _thai_letter(token[0]):
